@@ -1,0 +1,6 @@
+namespace Widemesh.Sdk.Contracts;
+
+public sealed record CreateAccountRequest
+{
+    public required string Name { get; init; }
+}

@@ -1,0 +1,3 @@
+namespace Widemesh.Sdk.Contracts;
+
+public sealed record EnvironmentList(IReadOnlyList<EnvironmentInfo> Items);

@@ -1,0 +1,21 @@
+namespace Widemesh.Sdk.Contracts;
+
+/// <summary>A place where environments run: this machine (<c>local</c>) or a cloud region (<c>aws</c>).</summary>
+public sealed record Rack
+{
+    public required string Id { get; init; }
+
+    public required string Name { get; init; }
+
+    public required string Provider { get; init; }
+
+    public string? Region { get; init; }
+
+    public required string Status { get; init; }
+
+    public required long Version { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public required DateTimeOffset UpdatedAt { get; init; }
+}
