@@ -1,0 +1,8 @@
+namespace Widemesh.Testing.Terraform.Cty;
+
+public enum CtyValueState
+{
+    Known,
+    Null,
+    Unknown,
+}
