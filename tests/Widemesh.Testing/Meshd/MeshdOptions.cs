@@ -1,0 +1,20 @@
+namespace Widemesh.Testing.Meshd;
+
+/// <summary>How <see cref="MeshdProcess"/> starts the server.</summary>
+public sealed record MeshdOptions
+{
+    /// <summary>The DNS zone (<c>--zone</c>); meshd's default when null.</summary>
+    public string? Zone { get; init; }
+
+    /// <summary>An existing data directory to use and keep; a fresh temp directory (deleted on dispose) when null.</summary>
+    public string? DataDirectory { get; init; }
+
+    /// <summary>More command-line arguments for meshd.</summary>
+    public IReadOnlyList<string> ExtraArguments { get; init; } = [];
+
+    /// <summary>Environment variables for the meshd process.</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>How long to wait for <c>/readyz</c>.</summary>
+    public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(30);
+}

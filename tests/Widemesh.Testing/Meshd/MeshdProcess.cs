@@ -1,0 +1,256 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Widemesh.Sdk.Client;
+
+namespace Widemesh.Testing.Meshd;
+
+/// <summary>
+/// The real <c>meshd</c> executable, started on a free loopback port with a temp data directory.
+/// Dispose kills it and deletes the directory (unless the caller gave its own).
+/// </summary>
+public sealed class MeshdProcess : IAsyncDisposable
+{
+    private const int MaxOutputLines = 2000;
+
+    private readonly MeshdOptions _options;
+    private readonly bool _ownsDataDirectory;
+    private readonly ConcurrentQueue<string> _output = new();
+    private readonly HttpClient _probe = new() { Timeout = TimeSpan.FromSeconds(2) };
+    private Process? _process;
+
+    private MeshdProcess(MeshdOptions options, string dataDirectory, bool ownsDataDirectory, int port)
+    {
+        _options = options;
+        DataDirectory = dataDirectory;
+        _ownsDataDirectory = ownsDataDirectory;
+        Endpoint = new Uri($"http://127.0.0.1:{port}/");
+    }
+
+    public Uri Endpoint { get; private set; }
+
+    public string DataDirectory { get; }
+
+    /// <summary>The admin token meshd wrote to <c>admin.token</c> on first start.</summary>
+    public string AdminToken { get; private set; } = string.Empty;
+
+    /// <summary>The process id of the running meshd, or null when it is not running.</summary>
+    public int? ProcessId => _process is { HasExited: false } process ? process.Id : null;
+
+    /// <summary>What meshd wrote to stdout and stderr (the last lines), for assertions and failure messages.</summary>
+    public string Output => string.Join('\n', _output);
+
+    public static async Task<MeshdProcess> StartAsync(MeshdOptions? options, CancellationToken cancellationToken)
+    {
+        options ??= new MeshdOptions();
+        var ownsDataDirectory = options.DataDirectory is null;
+        var dataDirectory = options.DataDirectory
+            ?? Path.Combine(Path.GetTempPath(), "widemesh-meshd-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(dataDirectory);
+
+        var meshd = new MeshdProcess(options, dataDirectory, ownsDataDirectory, FreePort());
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await meshd.LaunchAsync(cancellationToken);
+                    return meshd;
+                }
+                catch (MeshdStartException) when (attempt < 3 && meshd.Output.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+                {
+                    meshd.Endpoint = new Uri($"http://127.0.0.1:{FreePort()}/");
+                }
+            }
+        }
+        catch
+        {
+            await meshd.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>A client for this server; with the admin token unless another is given.</summary>
+    public WidemeshClient CreateClient(string? token = null) =>
+        new(new WidemeshClientOptions
+        {
+            Endpoint = Endpoint,
+            Token = token ?? AdminToken,
+            Timeout = TimeSpan.FromSeconds(20),
+            RetryBaseDelay = TimeSpan.FromMilliseconds(50),
+        });
+
+    /// <summary>Kills meshd with SIGKILL, as a crash or power loss would, and waits until it is gone.</summary>
+    public async Task KillHardAsync(CancellationToken cancellationToken = default)
+    {
+        if (_process is { } process)
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
+            await process.WaitForExitAsync(cancellationToken);
+            process.Dispose();
+            _process = null;
+        }
+    }
+
+    /// <summary>Asks meshd to stop with SIGTERM and waits for it to exit; returns its exit code.</summary>
+    public async Task<int> StopAsync(CancellationToken cancellationToken = default)
+    {
+        if (_process is not { } process)
+        {
+            return 0;
+        }
+
+        if (!process.HasExited)
+        {
+            using var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })!;
+            await kill.WaitForExitAsync(cancellationToken);
+        }
+
+        await process.WaitForExitAsync(cancellationToken);
+        var exitCode = process.ExitCode;
+        process.Dispose();
+        _process = null;
+        return exitCode;
+    }
+
+    /// <summary>Starts meshd again on the same port and data directory (killing it first if it runs).</summary>
+    public async Task RestartAsync(CancellationToken cancellationToken)
+    {
+        await KillHardAsync(cancellationToken);
+        await LaunchAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await KillHardAsync(CancellationToken.None);
+        }
+        catch (InvalidOperationException)
+        {
+            // The process was never started or is already gone.
+        }
+
+        _probe.Dispose();
+        if (_ownsDataDirectory && Directory.Exists(DataDirectory))
+        {
+            try
+            {
+                Directory.Delete(DataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file may still be held briefly by the dying process; the temp folder is cleaned by the OS.
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private async Task LaunchAsync(CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(MeshdExecutable.Find())
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+        };
+        start.ArgumentList.Add("--data-dir");
+        start.ArgumentList.Add(DataDirectory);
+        start.ArgumentList.Add("--listen");
+        start.ArgumentList.Add(Endpoint.GetLeftPart(UriPartial.Authority));
+        if (_options.Zone is { } zone)
+        {
+            start.ArgumentList.Add("--zone");
+            start.ArgumentList.Add(zone);
+        }
+
+        foreach (var argument in _options.ExtraArguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("MESHD_", StringComparison.Ordinal)).ToList())
+        {
+            start.Environment.Remove(name);
+        }
+
+        foreach (var (name, value) in _options.Environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) => Record(e.Data);
+        process.ErrorDataReceived += (_, e) => Record(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _process = process;
+
+        await WaitUntilReadyAsync(process, cancellationToken);
+        var tokenFile = Path.Combine(DataDirectory, "admin.token");
+        AdminToken = File.Exists(tokenFile) ? (await File.ReadAllTextAsync(tokenFile, cancellationToken)).Trim() : string.Empty;
+    }
+
+    private async Task WaitUntilReadyAsync(Process process, CancellationToken cancellationToken)
+    {
+        var deadline = Stopwatch.StartNew();
+        var readyz = new Uri(Endpoint, "readyz");
+        while (deadline.Elapsed < _options.StartTimeout)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (process.HasExited)
+            {
+                await process.WaitForExitAsync(cancellationToken);
+                throw new MeshdStartException($"meshd exited with code {process.ExitCode} before it was ready. Output:\n{Output}");
+            }
+
+            try
+            {
+                using var response = await _probe.GetAsync(readyz, cancellationToken);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The probe timed out; try again.
+            }
+
+            await Task.Delay(50, cancellationToken);
+        }
+
+        throw new MeshdStartException($"meshd was not ready at {readyz} within {_options.StartTimeout}. Output:\n{Output}");
+    }
+
+    private void Record(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _output.Enqueue(line);
+        while (_output.Count > MaxOutputLines && _output.TryDequeue(out _))
+        {
+        }
+    }
+}
