@@ -1,1 +1,4 @@
-return 0;
+using Widemesh.Cli;
+using Widemesh.Cli.Commands;
+
+return await MeshCommand.InvokeAsync(args, CliContext.FromProcess(), CancellationToken.None);

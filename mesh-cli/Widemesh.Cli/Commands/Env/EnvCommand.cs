@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace Widemesh.Cli.Commands.Env;
+
+/// <summary><c>mesh env</c>: the environment verbs (later: <c>migrate</c>).</summary>
+internal static class EnvCommand
+{
+    public static Command Create(CliContext context, CommonOptions options)
+    {
+        var command = new Command("env", "Create, list, update and delete environments");
+        command.Subcommands.Add(EnvListCommand.Create(context, options));
+        return command;
+    }
+}
