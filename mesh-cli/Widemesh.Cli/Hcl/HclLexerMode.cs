@@ -1,0 +1,9 @@
+namespace Widemesh.Cli.Hcl;
+
+internal enum HclLexerMode
+{
+    Normal,
+    Interpolation,
+    QuotedTemplate,
+    HeredocTemplate,
+}

@@ -1,0 +1,143 @@
+namespace Widemesh.Cli.Hcl;
+
+internal sealed partial class HclParser
+{
+    private HclBody ParseBody(bool topLevel)
+    {
+        var items = new List<HclBodyItem>();
+        while (true)
+        {
+            FoldNewlines();
+            var token = Current;
+            if (token.Kind == HclTokenKind.EndOfFile || (token.Kind == HclTokenKind.CloseBrace && !topLevel))
+            {
+                break;
+            }
+
+            var start = _pos;
+            var depth = _depth;
+            var modes = _ignoreNewlines.Count;
+            try
+            {
+                items.Add(ParseBodyItem());
+            }
+            catch (HclParseException e)
+            {
+                Report(e.Diagnostic);
+                _depth = depth;
+                _ignoreNewlines.RemoveRange(modes, _ignoreNewlines.Count - modes);
+                Recover(start);
+                items.Add(new HclUnparsedItem([.. _tokens[start.._pos].OfType<HclToken>()]));
+            }
+        }
+
+        return new HclBody(items);
+    }
+
+    /// <summary>Skips to the end of the line (or of a brace group opened on it), leaving a closing <c>}</c> for the block.</summary>
+    private void Recover(int start)
+    {
+        var depth = 0;
+        while (true)
+        {
+            var token = _tokens[_pos]!;
+            if (token.Kind == HclTokenKind.EndOfFile)
+            {
+                return;
+            }
+
+            if (token.Kind == HclTokenKind.CloseBrace && depth == 0 && _pos > start)
+            {
+                return;
+            }
+
+            _pos++;
+            if (token.Kind == HclTokenKind.Newline && depth <= 0)
+            {
+                return;
+            }
+
+            depth += token.Kind switch
+            {
+                HclTokenKind.OpenBrace => 1,
+                HclTokenKind.CloseBrace => depth > 0 ? -1 : 0,
+                _ => 0,
+            };
+        }
+    }
+
+    private HclBodyItem ParseBodyItem()
+    {
+        if (!At(HclTokenKind.Identifier))
+        {
+            throw Fail($"expected an attribute or a block, found {Current.Describe()}");
+        }
+
+        var name = Advance();
+        if (At(HclTokenKind.Equals))
+        {
+            var equals = Advance();
+            var expression = ParseExpression();
+            return new HclAttribute(name, equals, expression, ParseItemEnd("attribute"));
+        }
+
+        var labels = new List<HclLabel>();
+        while (At(HclTokenKind.Identifier) || At(HclTokenKind.OpenQuote))
+        {
+            labels.Add(ParseLabel());
+        }
+
+        if (!At(HclTokenKind.OpenBrace))
+        {
+            var expected = labels.Count == 0 ? "\"=\" or \"{\" after \"" + name.Text + "\"" : "\"{\" to open the block";
+            throw Fail($"expected {expected}, found {Current.Describe()}");
+        }
+
+        var open = Advance();
+        Enter();
+        PushNewlines(false);
+        var body = ParseBody(topLevel: false);
+        var close = Expect(HclTokenKind.CloseBrace, $"\"}}\" to close the block opened at {open.Line}:{open.Column}");
+        PopNewlines();
+        Exit();
+        return new HclBlock(name, labels, open, body, close, ParseItemEnd("block"));
+    }
+
+    private HclLabel ParseLabel()
+    {
+        if (At(HclTokenKind.Identifier))
+        {
+            return new HclLabel([Advance()]);
+        }
+
+        var tokens = new List<HclToken> { Advance() };
+        while (At(HclTokenKind.TemplateLiteral))
+        {
+            tokens.Add(Advance());
+        }
+
+        if (At(HclTokenKind.TemplateInterpolation) || At(HclTokenKind.TemplateControl))
+        {
+            throw Fail("block labels cannot contain template sequences: use a plain string such as \"web\"");
+        }
+
+        tokens.Add(Expect(HclTokenKind.CloseQuote, "a closing quote"));
+        return new HclLabel(tokens);
+    }
+
+    private HclToken? ParseItemEnd(string what)
+    {
+        var token = Current;
+        if (token.Kind == HclTokenKind.Newline)
+        {
+            return Advance();
+        }
+
+        if (token.Kind is HclTokenKind.EndOfFile or HclTokenKind.CloseBrace)
+        {
+            return null;
+        }
+
+        throw Fail($"expected a newline after the {what}, found {token.Describe()}");
+    }
+}

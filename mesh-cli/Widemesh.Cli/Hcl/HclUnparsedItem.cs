@@ -1,0 +1,9 @@
+namespace Widemesh.Cli.Hcl;
+
+/// <summary>Tokens of a body item with a syntax error, kept so the file still prints back exactly.</summary>
+internal sealed record HclUnparsedItem(IReadOnlyList<HclToken> Tokens) : HclBodyItem
+{
+    public override HclToken? Newline { get => null; init { } }
+
+    public override IEnumerable<HclSyntaxElement?> Children() => Tokens;
+}

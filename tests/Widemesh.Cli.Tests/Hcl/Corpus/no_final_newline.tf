@@ -1,0 +1,3 @@
+resource "widemesh_rack" "r" {
+  name = "r"
+}
