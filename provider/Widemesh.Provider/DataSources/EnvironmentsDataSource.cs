@@ -1,0 +1,47 @@
+using Widemesh.Provider.Cty;
+using Widemesh.Provider.Diagnostics;
+using Widemesh.Provider.Resources.Environment;
+using Widemesh.Provider.Schema;
+using Widemesh.Provider.Server;
+using Widemesh.Sdk.Client;
+using Tf = Widemesh.Provider.Protocol.Tfplugin6;
+
+namespace Widemesh.Provider.DataSources;
+
+/// <summary><c>data "widemesh_environments"</c>: every environment of the account, sorted by name.</summary>
+internal sealed class EnvironmentsDataSource : IDataSource
+{
+    public const string Environments = "environments";
+    public const string Names = "names";
+
+    public string TypeName => "widemesh_environments";
+
+    public ResourceSchema Schema { get; } = new(0, new SchemaBlock(
+        [
+            new SchemaAttribute(Environments, CtyType.List(EnvironmentSchema.Resource.ImpliedType), "The environments, sorted by name: each with `name`, `racks`, `primary_rack`, `hostname`, `id` and `status`.", Computed: true),
+            new SchemaAttribute(Names, CtyType.List(CtyType.String), "The environment names, sorted.", Computed: true),
+        ],
+        "Lists the environments of the account."));
+
+    public void Validate(CtyValue config, ICollection<Tf.Diagnostic> diagnostics)
+    {
+    }
+
+    public async Task<CtyValue?> ReadAsync(CtyValue config, PlatformConnection platform, ICollection<Tf.Diagnostic> diagnostics, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var environments = (await platform.Client!.ListEnvironmentsAsync(cancellationToken)).OrderBy(e => e.Name, StringComparer.Ordinal).ToList();
+            return CtyValue.Object(Schema.ImpliedType,
+            [
+                KeyValuePair.Create(Environments, CtyValue.List(EnvironmentSchema.Resource.ImpliedType, environments.Select(EnvironmentResource.ToState))),
+                KeyValuePair.Create(Names, AttributeValues.StringList(environments.Select(e => e.Name))),
+            ]);
+        }
+        catch (WidemeshException ex)
+        {
+            diagnostics.Add(ProviderDiagnostics.Platform("Read Environments Data Source", ex));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using Widemesh.Provider.Schema;
+
+namespace Widemesh.Provider.Resources.Rack;
+
+/// <summary>The schema of <c>widemesh_rack</c> (version 0).</summary>
+internal static class RackSchema
+{
+    public const string Name = "name";
+    public const string ProviderName = "provider";
+    public const string Region = "region";
+    public const string Id = "id";
+    public const string Status = "status";
+
+    public static ResourceSchema Resource { get; } = new(0, new SchemaBlock(
+        [
+            SchemaAttribute.RequiredString(Name, "Name of the rack, unique in the account: a DNS label (lowercase letters, digits and `-`, 1–63 characters, starting with a letter). Changing it replaces the rack."),
+            new SchemaAttribute(ProviderName, Cty.CtyType.String, "Where the rack runs: `local` (this machine, the default) or `aws`. Changing it replaces the rack.", Optional: true, Computed: true),
+            SchemaAttribute.OptionalString(Region, "Cloud region of an `aws` rack, such as `eu-west-1`; required when `provider` is `aws`, not allowed otherwise. Changing it replaces the rack."),
+            SchemaAttribute.ComputedString(Id, "Identifier the platform gave the rack (`rck_…`)."),
+            SchemaAttribute.ComputedString(Status, "State of the rack as the platform reports it, such as `ready`."),
+        ],
+        "A rack: a place where environments run — this machine (`local`) or a cloud region (`aws`)."));
+}
