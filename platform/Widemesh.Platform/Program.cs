@@ -1,3 +1,118 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.Run();
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Widemesh.Platform;
+using Widemesh.Platform.Apis;
+using Widemesh.Platform.Auth;
+using Widemesh.Platform.Configuration;
+using Widemesh.Platform.Racks;
+using Widemesh.Platform.Store;
+using Widemesh.Sdk.Contracts;
+
+[assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]
+
+var parsed = PlatformOptionsParser.Parse(args, Environment.GetEnvironmentVariable);
+if (parsed.ShowHelp)
+{
+    await Console.Out.WriteLineAsync(PlatformOptionsParser.Usage);
+    return 0;
+}
+
+if (parsed.Options is not { } options)
+{
+    await Console.Error.WriteLineAsync(parsed.Error);
+    return 2;
+}
+
+Directory.CreateDirectory(options.DataDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+FileStream dataLock;
+try
+{
+    dataLock = new FileStream(options.LockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+}
+catch (IOException)
+{
+    await Console.Error.WriteLineAsync($"Another meshd is using the data directory {options.DataDirectory}: stop it first, or give this one another --data-dir.");
+    return 1;
+}
+
+await using (dataLock)
+{
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+    {
+        Args = [.. parsed.HostArguments],
+        ContentRootPath = AppContext.BaseDirectory,
+    });
+
+    builder.WebHost.UseUrls(options.Listen.GetLeftPart(UriPartial.Authority));
+    builder.WebHost.ConfigureKestrel(kestrel =>
+    {
+        kestrel.AddServerHeader = false;
+        kestrel.Limits.MaxRequestBodySize = JsonBody.MaxBytes;
+    });
+
+    builder.Logging.ClearProviders();
+    if (Environment.GetEnvironmentVariable("MESHD_LOG_FORMAT") == "json")
+    {
+        builder.Logging.AddJsonConsole();
+    }
+    else
+    {
+        builder.Logging.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.TimestampFormat = "HH:mm:ss ";
+        });
+    }
+
+    builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+
+    builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(10));
+    builder.Services.AddSingleton(options);
+    builder.Services.AddSingleton(TimeProvider.System);
+    builder.Services.AddSingleton<IPlatformStore>(services => new SqlitePlatformStore(options.DatabasePath, services.GetRequiredService<TimeProvider>()));
+    builder.Services.AddSingleton<RackRuntimes>();
+    builder.Services.AddSingleton<AdminBootstrap>();
+
+    builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = StatusProblems.Customize);
+    builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
+    builder.Services.ConfigureHttpJsonOptions(json =>
+    {
+        json.SerializerOptions.TypeInfoResolverChain.Insert(0, WidemeshJsonContext.Default);
+        json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+    });
+    builder.Services.AddOpenApi();
+
+    builder.Services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, BearerTokenHandler>(AuthNames.Scheme, null);
+    builder.Services.AddAuthorizationBuilder()
+        .SetDefaultPolicy(new AuthorizationPolicyBuilder(AuthNames.Scheme).RequireAuthenticatedUser().Build())
+        .AddPolicy(AuthNames.AdminPolicy, policy => policy.AddAuthenticationSchemes(AuthNames.Scheme).RequireAuthenticatedUser().RequireClaim(AuthNames.AdminClaim));
+
+    var app = builder.Build();
+
+    var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Widemesh.Platform.Meshd");
+    Log.Starting(logger, options.DataDirectory, options.Listen, options.Zone);
+    var store = app.Services.GetRequiredService<IPlatformStore>();
+    await store.InitializeAsync(app.Lifetime.ApplicationStopping);
+    Log.StoreReady(logger, options.DatabasePath);
+    await app.Services.GetRequiredService<AdminBootstrap>().RunAsync(app.Lifetime.ApplicationStopping);
+
+    app.UseExceptionHandler(new ExceptionHandlerOptions
+    {
+        StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+    });
+    app.UseStatusCodePages();
+    app.UseAuthorization();
+
+    app.MapOpenApi();
+    app.MapHealthApi();
+    app.MapWhoAmIApi();
+    app.MapRacksApi();
+    app.MapEnvironmentsApi();
+    app.MapAccountsApi();
+    app.MapTokensApi();
+
+    await app.RunAsync();
+}
+
+return 0;

@@ -1,0 +1,136 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Widemesh.Platform.Auth;
+using Widemesh.Platform.Racks;
+using Widemesh.Platform.Store;
+using Widemesh.Sdk.Contracts;
+using Widemesh.Sdk.Naming;
+
+namespace Widemesh.Platform.Apis;
+
+/// <summary><c>/v1/racks</c>: the account's racks (names unique per account).</summary>
+internal static class RacksApi
+{
+    public static IEndpointRouteBuilder MapRacksApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/v1/racks").RequireAuthorization().WithTags("Racks");
+        group.MapGet("/", ListAsync);
+        group.MapPost("/", CreateAsync).Accepts<CreateRackRequest>("application/json");
+        group.MapGet("/{name}", GetAsync);
+        group.MapDelete("/{name}", DeleteAsync);
+        return app;
+    }
+
+    public static Rack ToContract(StoredRack rack) => new()
+    {
+        Id = rack.Id,
+        Name = rack.Name,
+        Provider = rack.Provider,
+        Region = rack.Region,
+        Status = rack.Status,
+        Version = rack.Version,
+        CreatedAt = rack.CreatedAt,
+        UpdatedAt = rack.UpdatedAt,
+    };
+
+    private static async Task<Ok<RackList>> ListAsync(HttpContext context, IPlatformStore store, CancellationToken cancellationToken)
+    {
+        var racks = await store.ListRacksAsync(CallerContext.Get(context).AccountId, cancellationToken);
+        return TypedResults.Ok(new RackList([.. racks.Select(ToContract)]));
+    }
+
+    private static async Task<Results<Ok<Rack>, ProblemHttpResult>> GetAsync(
+        string name, HttpContext context, IPlatformStore store, CancellationToken cancellationToken)
+    {
+        var rack = await store.GetRackAsync(CallerContext.Get(context).AccountId, name, cancellationToken);
+        if (rack is null)
+        {
+            return NotFound(name);
+        }
+
+        ETags.Set(context.Response, rack.Version);
+        return TypedResults.Ok(ToContract(rack));
+    }
+
+    private static async Task<Results<Created<Rack>, ProblemHttpResult>> CreateAsync(
+        HttpContext context, IPlatformStore store, RackRuntimes runtimes, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var body = await JsonBody.ReadAsync<CreateRackRequest>(context.Request, cancellationToken);
+        if (body.Value is not { } request)
+        {
+            return body.Problem!;
+        }
+
+        if (NameRules.Validate(request.Name, "name") is { } nameProblem)
+        {
+            return Problems.Validation("name", nameProblem);
+        }
+
+        var provider = request.Provider ?? RackProviders.Local;
+        if (!RackProviders.All.Contains(provider))
+        {
+            return Problems.Validation("provider", $"provider '{provider}' is not a rack provider: use 'local' (this machine) or 'aws' (with a region).");
+        }
+
+        var region = string.IsNullOrWhiteSpace(request.Region) ? null : request.Region;
+        if (provider == RackProviders.Local && region is not null)
+        {
+            return Problems.Validation("region", "region applies to aws racks only: leave it out for a local rack, or set provider to 'aws'.");
+        }
+
+        if (provider == RackProviders.Aws)
+        {
+            if (region is null)
+            {
+                return Problems.Validation("region", "region is required for an aws rack: give an AWS region such as 'us-east-1' or 'eu-west-1'.");
+            }
+
+            if (!AwsRegions.IsKnown(region))
+            {
+                return Problems.UnknownRegion(region, AwsRegions.Nearest(region));
+            }
+        }
+
+        var caller = CallerContext.Get(context);
+        var rack = new NewRack(caller.AccountId, request.Name, provider, region, string.Empty);
+        var status = await runtimes.For(provider).PrepareRackAsync(rack, cancellationToken);
+        var result = await store.CreateRackAsync(rack with { Status = status }, cancellationToken);
+        if (result.Outcome == StoreOutcome.NameTaken)
+        {
+            return Problems.NameTaken("name", $"This account already has a rack named '{request.Name}'. Pick another name, or use the existing rack.");
+        }
+
+        var stored = result.Value!;
+        Log.RackCreated(loggers.CreateLogger(typeof(RacksApi)), stored.Name, stored.Provider, caller.AccountName);
+        ETags.Set(context.Response, stored.Version);
+        return TypedResults.Created($"/v1/racks/{stored.Name}", ToContract(stored));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+        string name, HttpContext context, IPlatformStore store, RackRuntimes runtimes, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var (expectedVersion, ifMatchProblem) = ETags.ReadIfMatch(context.Request);
+        if (ifMatchProblem is not null)
+        {
+            return ifMatchProblem;
+        }
+
+        var caller = CallerContext.Get(context);
+        var result = await store.DeleteRackAsync(caller.AccountId, name, expectedVersion, cancellationToken);
+        switch (result.Outcome)
+        {
+            case StoreOutcome.NotFound:
+                return NotFound(name);
+            case StoreOutcome.Stale:
+                return Problems.PreconditionFailed($"Rack '{name}'", expectedVersion!.Value, result.CurrentVersion!.Value);
+            case StoreOutcome.InUse:
+                return Problems.RackInUse(name, result.Names);
+        }
+
+        await runtimes.For(result.Value!.Provider).ReleaseRackAsync(result.Value, cancellationToken);
+        Log.RackDeleted(loggers.CreateLogger(typeof(RacksApi)), name, caller.AccountName);
+        return TypedResults.NoContent();
+    }
+
+    private static ProblemHttpResult NotFound(string name) =>
+        Problems.NotFound($"This account has no rack named '{name}'. List its racks with GET /v1/racks.");
+}

@@ -1,0 +1,50 @@
+using Widemesh.Platform.Store;
+using Widemesh.Sdk.Contracts;
+
+namespace Widemesh.Platform.Racks;
+
+/// <summary>The runtime of each rack provider, and the placement of environments on their racks.</summary>
+internal sealed class RackRuntimes
+{
+    private readonly Dictionary<string, IRackRuntime> _byProvider;
+    private readonly IPlatformStore _store;
+
+    public RackRuntimes(IPlatformStore store, ILoggerFactory loggers)
+    {
+        _store = store;
+        _byProvider = RackProviders.All.ToDictionary(
+            p => p,
+            IRackRuntime (p) => new RecordingRackRuntime(p, loggers.CreateLogger<RecordingRackRuntime>()),
+            StringComparer.Ordinal);
+    }
+
+    public IRackRuntime For(string provider) =>
+        _byProvider.TryGetValue(provider, out var runtime) ? runtime : throw new InvalidOperationException($"No runtime for rack provider '{provider}'.");
+
+    /// <summary>Tells the runtimes what changed: racks only in <paramref name="before"/> lose the environment, racks in <paramref name="after"/> run it.</summary>
+    public async Task ApplyAsync(string accountId, StoredEnvironment? before, StoredEnvironment? after, CancellationToken cancellationToken)
+    {
+        var racks = (await _store.ListRacksAsync(accountId, cancellationToken)).ToDictionary(r => r.Name, StringComparer.Ordinal);
+        if (before is not null)
+        {
+            foreach (var name in before.Racks.Except(after?.Racks ?? [], StringComparer.Ordinal))
+            {
+                if (racks.TryGetValue(name, out var rack))
+                {
+                    await For(rack.Provider).RemoveEnvironmentAsync(rack, before, cancellationToken);
+                }
+            }
+        }
+
+        if (after is not null)
+        {
+            foreach (var name in after.Racks)
+            {
+                if (racks.TryGetValue(name, out var rack))
+                {
+                    await For(rack.Provider).PlaceEnvironmentAsync(rack, after, cancellationToken);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+namespace Widemesh.Platform.Store;
+
+/// <summary>
+/// The platform's state. Every write is one transaction; name claims rely on unique constraints,
+/// never on check-then-insert. Implementations: SQLite now, PostgreSQL later; both must pass
+/// the contract suite in the platform tests.
+/// </summary>
+internal interface IPlatformStore : IAsyncDisposable
+{
+    /// <summary>Creates or upgrades the schema.</summary>
+    public Task InitializeAsync(CancellationToken cancellationToken);
+
+    public Task<bool> IsReadyAsync(CancellationToken cancellationToken);
+
+    public Task<Caller?> FindCallerAsync(string tokenHash, CancellationToken cancellationToken);
+
+    public Task<StoredAccount?> GetAccountAsync(string name, CancellationToken cancellationToken);
+
+    public Task<IReadOnlyList<StoredAccount>> ListAccountsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Creates an account (<see cref="StoreOutcome.NameTaken"/> when the name is used).</summary>
+    public Task<StoreResult<StoredAccount>> CreateAccountAsync(string name, bool admin, CancellationToken cancellationToken);
+
+    /// <summary>Creates a token of the account (<see cref="StoreOutcome.NotFound"/> for no such account, <see cref="StoreOutcome.NameTaken"/> when the account has a token of that name).</summary>
+    public Task<StoreResult<StoredToken>> CreateTokenAsync(string accountId, string name, string tokenHash, CancellationToken cancellationToken);
+
+    /// <summary>Lists the tokens of one account, or of all accounts when <paramref name="accountId"/> is null.</summary>
+    public Task<IReadOnlyList<StoredToken>> ListTokensAsync(string? accountId, CancellationToken cancellationToken);
+
+    /// <summary>Deletes a token; with an <paramref name="accountId"/>, only one of that account.</summary>
+    public Task<StoreOutcome> DeleteTokenAsync(string id, string? accountId, CancellationToken cancellationToken);
+
+    public Task<IReadOnlyList<StoredRack>> ListRacksAsync(string accountId, CancellationToken cancellationToken);
+
+    public Task<StoredRack?> GetRackAsync(string accountId, string name, CancellationToken cancellationToken);
+
+    public Task<StoreResult<StoredRack>> CreateRackAsync(NewRack rack, CancellationToken cancellationToken);
+
+    /// <summary>Deletes a rack unless an environment uses it (<see cref="StoreOutcome.InUse"/> with their names).</summary>
+    public Task<StoreResult<StoredRack>> DeleteRackAsync(string accountId, string name, long? expectedVersion, CancellationToken cancellationToken);
+
+    public Task<IReadOnlyList<StoredEnvironment>> ListEnvironmentsAsync(string accountId, CancellationToken cancellationToken);
+
+    public Task<StoredEnvironment?> GetEnvironmentAsync(string accountId, string name, CancellationToken cancellationToken);
+
+    /// <summary>Claims the (platform-wide) name and creates the environment.</summary>
+    public Task<StoreResult<StoredEnvironment>> CreateEnvironmentAsync(NewEnvironment environment, CancellationToken cancellationToken);
+
+    public Task<StoreResult<StoredEnvironment>> UpdateEnvironmentAsync(EnvironmentChange change, CancellationToken cancellationToken);
+
+    public Task<StoreResult<StoredEnvironment>> DeleteEnvironmentAsync(string accountId, string name, long? expectedVersion, CancellationToken cancellationToken);
+
+    public Task<NameClaim> GetEnvironmentNameClaimAsync(string accountId, string name, CancellationToken cancellationToken);
+}

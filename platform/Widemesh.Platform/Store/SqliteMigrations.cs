@@ -1,0 +1,65 @@
+namespace Widemesh.Platform.Store;
+
+/// <summary>The SQLite schema, as numbered migrations; applied in order at start, each once.</summary>
+internal static class SqliteMigrations
+{
+    public static IReadOnlyList<(int Version, string Name, string Sql)> All { get; } =
+    [
+        (1, "accounts, tokens, racks, environments", """
+            CREATE TABLE accounts (
+                id TEXT PRIMARY KEY,
+                name TEXT NOT NULL UNIQUE,
+                admin INTEGER NOT NULL DEFAULT 0,
+                version INTEGER NOT NULL,
+                created_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL
+            ) STRICT;
+
+            CREATE TABLE tokens (
+                id TEXT PRIMARY KEY,
+                account_id TEXT NOT NULL REFERENCES accounts(id),
+                name TEXT NOT NULL,
+                hash TEXT NOT NULL UNIQUE,
+                version INTEGER NOT NULL,
+                created_at INTEGER NOT NULL,
+                UNIQUE (account_id, name)
+            ) STRICT;
+
+            CREATE TABLE racks (
+                id TEXT PRIMARY KEY,
+                account_id TEXT NOT NULL REFERENCES accounts(id),
+                name TEXT NOT NULL,
+                provider TEXT NOT NULL,
+                region TEXT,
+                status TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                created_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL,
+                UNIQUE (account_id, name)
+            ) STRICT;
+
+            CREATE TABLE environments (
+                id TEXT PRIMARY KEY,
+                account_id TEXT NOT NULL REFERENCES accounts(id),
+                name TEXT NOT NULL UNIQUE,
+                managed_by TEXT,
+                status TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                created_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL
+            ) STRICT;
+
+            CREATE INDEX environments_by_account ON environments (account_id, name);
+
+            CREATE TABLE environment_racks (
+                environment_id TEXT NOT NULL REFERENCES environments(id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                rack_id TEXT NOT NULL REFERENCES racks(id),
+                PRIMARY KEY (environment_id, position),
+                UNIQUE (environment_id, rack_id)
+            ) STRICT;
+
+            CREATE INDEX environment_racks_by_rack ON environment_racks (rack_id);
+            """),
+    ];
+}

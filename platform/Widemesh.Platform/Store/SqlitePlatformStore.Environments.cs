@@ -1,0 +1,228 @@
+using Microsoft.Data.Sqlite;
+
+namespace Widemesh.Platform.Store;
+
+internal sealed partial class SqlitePlatformStore
+{
+    private const string EnvironmentSelect = """
+        SELECT e.id, e.account_id, e.name, e.managed_by, e.status, e.version, e.created_at, e.updated_at, r.name
+        FROM environments e
+        JOIN environment_racks er ON er.environment_id = e.id
+        JOIN racks r ON r.id = er.rack_id
+        """;
+
+    public async Task<IReadOnlyList<StoredEnvironment>> ListEnvironmentsAsync(string accountId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenReadAsync(cancellationToken);
+        using var command = Command(connection, null, $"{EnvironmentSelect} WHERE e.account_id = $a ORDER BY e.name, er.position", ("$a", accountId));
+        using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return ReadEnvironments(reader);
+    }
+
+    public async Task<StoredEnvironment?> GetEnvironmentAsync(string accountId, string name, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenReadAsync(cancellationToken);
+        return ReadEnvironment(connection, null, accountId, name);
+    }
+
+    public Task<StoreResult<StoredEnvironment>> CreateEnvironmentAsync(NewEnvironment environment, CancellationToken cancellationToken) =>
+        WriteAsync(
+            transaction =>
+            {
+                var rackIds = ResolveRacks(transaction, environment.AccountId, environment.Racks, out var unknown);
+                if (unknown.Count > 0)
+                {
+                    return StoreResult<StoredEnvironment>.Fail(StoreOutcome.UnknownRacks, unknown);
+                }
+
+                var now = Now();
+                var stored = new StoredEnvironment(
+                    ResourceIds.NewEnvironment(), environment.AccountId, environment.Name, environment.Racks, environment.ManagedBy, "ready", 1, Time(now), Time(now));
+                try
+                {
+                    using var insert = Command(
+                        _writer,
+                        transaction,
+                        "INSERT INTO environments (id, account_id, name, managed_by, status, version, created_at, updated_at) VALUES ($id, $a, $n, $m, $s, 1, $t, $t)",
+                        ("$id", stored.Id),
+                        ("$a", stored.AccountId),
+                        ("$n", stored.Name),
+                        ("$m", stored.ManagedBy),
+                        ("$s", stored.Status),
+                        ("$t", now));
+                    insert.ExecuteNonQuery();
+                }
+                catch (SqliteException exception) when (IsUniqueViolation(exception))
+                {
+                    return StoreResult<StoredEnvironment>.Fail(StoreOutcome.NameTaken);
+                }
+
+                InsertPlacements(transaction, stored.Id, rackIds);
+                transaction.Commit();
+                return StoreResult<StoredEnvironment>.Done(stored);
+            },
+            cancellationToken);
+
+    public Task<StoreResult<StoredEnvironment>> UpdateEnvironmentAsync(EnvironmentChange change, CancellationToken cancellationToken) =>
+        WriteAsync(
+            transaction =>
+            {
+                var current = ReadEnvironment(_writer, transaction, change.AccountId, change.Name);
+                if (current is null)
+                {
+                    return StoreResult<StoredEnvironment>.Fail(StoreOutcome.NotFound);
+                }
+
+                if (change.ExpectedVersion is { } expected && expected != current.Version)
+                {
+                    return StoreResult<StoredEnvironment>.Fail(StoreOutcome.Stale, currentVersion: current.Version);
+                }
+
+                var racks = change.Racks ?? current.Racks;
+                var managedBy = change.SetManagedBy ? change.ManagedBy : current.ManagedBy;
+                if (racks.SequenceEqual(current.Racks, StringComparer.Ordinal) && managedBy == current.ManagedBy)
+                {
+                    return StoreResult<StoredEnvironment>.Done(current, current);
+                }
+
+                var rackIds = ResolveRacks(transaction, change.AccountId, racks, out var unknown);
+                if (unknown.Count > 0)
+                {
+                    return StoreResult<StoredEnvironment>.Fail(StoreOutcome.UnknownRacks, unknown);
+                }
+
+                var now = Now();
+                using var update = Command(
+                    _writer,
+                    transaction,
+                    "UPDATE environments SET managed_by = $m, version = version + 1, updated_at = $t WHERE id = $id",
+                    ("$m", managedBy),
+                    ("$t", now),
+                    ("$id", current.Id));
+                update.ExecuteNonQuery();
+                using var clear = Command(_writer, transaction, "DELETE FROM environment_racks WHERE environment_id = $id", ("$id", current.Id));
+                clear.ExecuteNonQuery();
+                InsertPlacements(transaction, current.Id, rackIds);
+                transaction.Commit();
+                return StoreResult<StoredEnvironment>.Done(
+                    current with { Racks = racks, ManagedBy = managedBy, Version = current.Version + 1, UpdatedAt = Time(now) },
+                    current);
+            },
+            cancellationToken);
+
+    public Task<StoreResult<StoredEnvironment>> DeleteEnvironmentAsync(string accountId, string name, long? expectedVersion, CancellationToken cancellationToken) =>
+        WriteAsync(
+            transaction =>
+            {
+                var current = ReadEnvironment(_writer, transaction, accountId, name);
+                if (current is null)
+                {
+                    return StoreResult<StoredEnvironment>.Fail(StoreOutcome.NotFound);
+                }
+
+                if (expectedVersion is { } expected && expected != current.Version)
+                {
+                    return StoreResult<StoredEnvironment>.Fail(StoreOutcome.Stale, currentVersion: current.Version);
+                }
+
+                using var placements = Command(_writer, transaction, "DELETE FROM environment_racks WHERE environment_id = $id", ("$id", current.Id));
+                placements.ExecuteNonQuery();
+                using var delete = Command(_writer, transaction, "DELETE FROM environments WHERE id = $id", ("$id", current.Id));
+                delete.ExecuteNonQuery();
+                transaction.Commit();
+                return StoreResult<StoredEnvironment>.Done(current);
+            },
+            cancellationToken);
+
+    public async Task<NameClaim> GetEnvironmentNameClaimAsync(string accountId, string name, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenReadAsync(cancellationToken);
+        using var command = Command(connection, null, "SELECT account_id FROM environments WHERE name = $n", ("$n", name));
+        return await command.ExecuteScalarAsync(cancellationToken) switch
+        {
+            null => NameClaim.Free,
+            string owner when owner == accountId => NameClaim.Yours,
+            _ => NameClaim.Taken,
+        };
+    }
+
+    private static List<StoredEnvironment> ReadEnvironments(SqliteDataReader reader)
+    {
+        var environments = new List<StoredEnvironment>();
+        StoredEnvironment? current = null;
+        List<string>? racks = null;
+        while (reader.Read())
+        {
+            var id = reader.GetString(0);
+            if (current?.Id != id)
+            {
+                racks = [];
+                current = new StoredEnvironment(
+                    id,
+                    reader.GetString(1),
+                    reader.GetString(2),
+                    racks,
+                    reader.IsDBNull(3) ? null : reader.GetString(3),
+                    reader.GetString(4),
+                    reader.GetInt64(5),
+                    Time(reader.GetInt64(6)),
+                    Time(reader.GetInt64(7)));
+                environments.Add(current);
+            }
+
+            racks!.Add(reader.GetString(8));
+        }
+
+        return environments;
+    }
+
+    private static StoredEnvironment? ReadEnvironment(SqliteConnection connection, SqliteTransaction? transaction, string accountId, string name)
+    {
+        using var command = Command(
+            connection,
+            transaction,
+            $"{EnvironmentSelect} WHERE e.account_id = $a AND e.name = $n ORDER BY er.position",
+            ("$a", accountId),
+            ("$n", name));
+        using var reader = command.ExecuteReader();
+        return ReadEnvironments(reader) is [var environment] ? environment : null;
+    }
+
+    private List<string> ResolveRacks(SqliteTransaction transaction, string accountId, IReadOnlyList<string> names, out List<string> unknown)
+    {
+        var ids = new List<string>(names.Count);
+        unknown = [];
+        using var command = Command(_writer, transaction, "SELECT id FROM racks WHERE account_id = $a AND name = $n", ("$a", accountId), ("$n", string.Empty));
+        foreach (var name in names)
+        {
+            command.Parameters["$n"].Value = name;
+            if (command.ExecuteScalar() is string id)
+            {
+                ids.Add(id);
+            }
+            else
+            {
+                unknown.Add(name);
+            }
+        }
+
+        return ids;
+    }
+
+    private void InsertPlacements(SqliteTransaction transaction, string environmentId, List<string> rackIds)
+    {
+        using var insert = Command(
+            _writer,
+            transaction,
+            "INSERT INTO environment_racks (environment_id, position, rack_id) VALUES ($e, $p, $r)",
+            ("$e", environmentId),
+            ("$p", 0),
+            ("$r", string.Empty));
+        for (var position = 0; position < rackIds.Count; position++)
+        {
+            insert.Parameters["$p"].Value = position;
+            insert.Parameters["$r"].Value = rackIds[position];
+            insert.ExecuteNonQuery();
+        }
+    }
+}

@@ -1,0 +1,123 @@
+using Microsoft.Data.Sqlite;
+
+namespace Widemesh.Platform.Store;
+
+internal sealed partial class SqlitePlatformStore
+{
+    private const string RackColumns = "id, account_id, name, provider, region, status, version, created_at, updated_at";
+
+    public async Task<IReadOnlyList<StoredRack>> ListRacksAsync(string accountId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenReadAsync(cancellationToken);
+        using var command = Command(connection, null, $"SELECT {RackColumns} FROM racks WHERE account_id = $a ORDER BY name", ("$a", accountId));
+        using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var racks = new List<StoredRack>();
+        while (reader.Read())
+        {
+            racks.Add(ToRack(reader));
+        }
+
+        return racks;
+    }
+
+    public async Task<StoredRack?> GetRackAsync(string accountId, string name, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenReadAsync(cancellationToken);
+        return ReadRack(connection, null, accountId, name);
+    }
+
+    public Task<StoreResult<StoredRack>> CreateRackAsync(NewRack rack, CancellationToken cancellationToken) =>
+        WriteAsync(
+            transaction =>
+            {
+                var now = Now();
+                var stored = new StoredRack(ResourceIds.NewRack(), rack.AccountId, rack.Name, rack.Provider, rack.Region, rack.Status, 1, Time(now), Time(now));
+                try
+                {
+                    using var insert = Command(
+                        _writer,
+                        transaction,
+                        $"INSERT INTO racks ({RackColumns}) VALUES ($id, $a, $n, $p, $r, $s, 1, $t, $t)",
+                        ("$id", stored.Id),
+                        ("$a", rack.AccountId),
+                        ("$n", rack.Name),
+                        ("$p", rack.Provider),
+                        ("$r", rack.Region),
+                        ("$s", rack.Status),
+                        ("$t", now));
+                    insert.ExecuteNonQuery();
+                }
+                catch (SqliteException exception) when (IsUniqueViolation(exception))
+                {
+                    return StoreResult<StoredRack>.Fail(StoreOutcome.NameTaken);
+                }
+
+                transaction.Commit();
+                return StoreResult<StoredRack>.Done(stored);
+            },
+            cancellationToken);
+
+    public Task<StoreResult<StoredRack>> DeleteRackAsync(string accountId, string name, long? expectedVersion, CancellationToken cancellationToken) =>
+        WriteAsync(
+            transaction =>
+            {
+                var rack = ReadRack(_writer, transaction, accountId, name);
+                if (rack is null)
+                {
+                    return StoreResult<StoredRack>.Fail(StoreOutcome.NotFound);
+                }
+
+                if (expectedVersion is { } expected && expected != rack.Version)
+                {
+                    return StoreResult<StoredRack>.Fail(StoreOutcome.Stale, currentVersion: rack.Version);
+                }
+
+                using var users = Command(
+                    _writer,
+                    transaction,
+                    "SELECT e.name FROM environment_racks er JOIN environments e ON e.id = er.environment_id WHERE er.rack_id = $id ORDER BY e.name",
+                    ("$id", rack.Id));
+                var environments = new List<string>();
+                using (var reader = users.ExecuteReader())
+                {
+                    while (reader.Read())
+                    {
+                        environments.Add(reader.GetString(0));
+                    }
+                }
+
+                if (environments.Count > 0)
+                {
+                    return StoreResult<StoredRack>.Fail(StoreOutcome.InUse, environments);
+                }
+
+                using var delete = Command(_writer, transaction, "DELETE FROM racks WHERE id = $id", ("$id", rack.Id));
+                delete.ExecuteNonQuery();
+                transaction.Commit();
+                return StoreResult<StoredRack>.Done(rack);
+            },
+            cancellationToken);
+
+    private static StoredRack? ReadRack(SqliteConnection connection, SqliteTransaction? transaction, string accountId, string name)
+    {
+        using var command = Command(
+            connection,
+            transaction,
+            $"SELECT {RackColumns} FROM racks WHERE account_id = $a AND name = $n",
+            ("$a", accountId),
+            ("$n", name));
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? ToRack(reader) : null;
+    }
+
+    private static StoredRack ToRack(SqliteDataReader reader) => new(
+        reader.GetString(0),
+        reader.GetString(1),
+        reader.GetString(2),
+        reader.GetString(3),
+        reader.IsDBNull(4) ? null : reader.GetString(4),
+        reader.GetString(5),
+        reader.GetInt64(6),
+        Time(reader.GetInt64(7)),
+        Time(reader.GetInt64(8)));
+}

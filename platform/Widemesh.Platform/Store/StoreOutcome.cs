@@ -1,0 +1,11 @@
+namespace Widemesh.Platform.Store;
+
+internal enum StoreOutcome
+{
+    Done,
+    NotFound,
+    NameTaken,
+    Stale,
+    InUse,
+    UnknownRacks,
+}
