@@ -1,0 +1,257 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Widemesh.Platform.Logs;
+using Widemesh.Sdk.Contracts;
+using Widemesh.Sdk.Durations;
+
+namespace Widemesh.Platform.Apis;
+
+/// <summary>
+/// <c>/v1/environments/{name}/logs</c>: batched ingestion (POST) and reading or following (GET, NDJSON), plus
+/// <c>/v1/environments/{name}/log-tokens</c> to mint ingest tokens. The endpoints check tokens themselves: an
+/// ingest token (<c>wml_…</c>) may only write its environment on its rack; an account token may read and write the
+/// account's own environments, through <see cref="IEnvironmentLookup"/>.
+/// </summary>
+internal static class LogsApi
+{
+    public const string OldestHeader = "X-Widemesh-Logs-Oldest";
+
+    public const string CursorHeader = "X-Widemesh-Logs-Cursor";
+
+    public const string SinceHeader = "X-Widemesh-Logs-Since";
+
+    private const int FlushBytes = 32 * 1024;
+
+    public static IEndpointRouteBuilder MapLogsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/v1/environments/{name}").WithTags("Logs");
+        group.MapPost("/logs", IngestAsync).Accepts<LogEntryInput[]>("application/json", "application/x-ndjson");
+        group.MapGet("/logs", ReadAsync).Produces(StatusCodes.Status200OK, contentType: "application/x-ndjson");
+        group.MapPost("/log-tokens", MintTokenAsync).Accepts<MintIngestTokenRequest>("application/json");
+        return app;
+    }
+
+    private static async Task<Results<Ok<LogIngestResponse>, ProblemHttpResult>> IngestAsync(
+        string name, HttpContext context, IEnvironmentLookup lookup, IngestTokenService tokens, LogIngestor ingestor, LogStore store, CancellationToken cancellationToken)
+    {
+        string environmentId;
+        string? tokenRack = null;
+        IReadOnlyList<string> racks = [];
+        if (BearerToken(context) is { } secret && IngestTokenService.LooksLikeIngestToken(secret))
+        {
+            if (tokens.Find(secret) is not { } scope)
+            {
+                return Problems.Unauthorized("The ingest token is not known: it was mistyped, or revoked when its environment was deleted. Mint a new one with POST /v1/environments/{name}/log-tokens.");
+            }
+
+            if (scope.EnvironmentName != name)
+            {
+                return Problems.Forbidden($"This ingest token writes the logs of environment '{scope.EnvironmentName}' only, not '{name}'.");
+            }
+
+            environmentId = scope.EnvironmentId;
+            tokenRack = scope.Rack;
+        }
+        else
+        {
+            var access = await lookup.AuthorizeAsync(context, name, cancellationToken);
+            if (Refuse(access, name) is { } refusal)
+            {
+                return refusal;
+            }
+
+            environmentId = access.Environment!.Id;
+            racks = access.Environment.Racks;
+        }
+
+        var limit = store.Options.MaxIngestBodyBytes;
+        if (context.Request.ContentLength > limit)
+        {
+            return Problems.PayloadTooLarge(limit);
+        }
+
+        var body = new ArrayBufferWriter<byte>(8192);
+        try
+        {
+            int read;
+            while ((read = await context.Request.Body.ReadAsync(body.GetMemory(8192), cancellationToken)) > 0)
+            {
+                body.Advance(read);
+                if (body.WrittenCount > limit)
+                {
+                    return Problems.PayloadTooLarge(limit);
+                }
+            }
+        }
+        catch (BadHttpRequestException exception)
+        {
+            return Problems.MalformedBody($"The request body could not be read: {exception.Message}", null);
+        }
+
+        var parsed = LogIngestParser.Parse(body.WrittenSpan, tokenRack, racks);
+        if (parsed.Error is { } error)
+        {
+            return parsed.Malformed ? Problems.MalformedBody(error, parsed.Field) : Problems.Validation(parsed.Field ?? "entries", error);
+        }
+
+        var result = await ingestor.TryIngestAsync(environmentId, parsed.Drafts, cancellationToken);
+        if (result is null)
+        {
+            context.Response.Headers.RetryAfter = "1";
+            return TypedResults.Problem(
+                $"The log queue of environment '{name}' is full: meshd is writing as fast as the disk allows. Send this batch again after the Retry-After delay; nothing of it was stored.",
+                statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: "Log queue full",
+                type: ProblemTypes.Prefix + "busy");
+        }
+
+        return TypedResults.Ok(new LogIngestResponse(parsed.Accepted, result.Count, result.FirstSequence, result.LastSequence));
+    }
+
+    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> ReadAsync(
+        string name,
+        string? since,
+        string? until,
+        string? stack,
+        string? service,
+        string? rack,
+        string? instance,
+        string? filter,
+        string? follow,
+        string? cursor,
+        HttpContext context,
+        IEnvironmentLookup lookup,
+        LogStore store,
+        CancellationToken cancellationToken)
+    {
+        if (BearerToken(context) is { } secret && IngestTokenService.LooksLikeIngestToken(secret))
+        {
+            return Problems.Forbidden("An ingest token may only write logs; read them with an account token.");
+        }
+
+        var access = await lookup.AuthorizeAsync(context, name, cancellationToken);
+        if (Refuse(access, name) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (LogReadRequest.TryParse(store.Time.GetUtcNow(), since, until, follow, cursor, out var window) is { } problem)
+        {
+            return Problems.Validation(problem.Field, problem.Message);
+        }
+
+        var environmentId = access.Environment!.Id;
+        var query = new LogQuery
+        {
+            Since = window.Since,
+            Until = window.Until,
+            AfterSequence = window.Cursor,
+            Follow = window.Follow,
+            Stack = stack,
+            Service = service,
+            Rack = rack,
+            Instance = instance,
+            Text = filter,
+        };
+        var range = await store.DescribeAsync(environmentId, cancellationToken);
+        var effectiveSince = window.Since ?? store.Time.GetUtcNow() - store.Options.DefaultSince;
+        var response = context.Response;
+        response.ContentType = "application/x-ndjson; charset=utf-8";
+        response.Headers.CacheControl = "no-store";
+        response.Headers[CursorHeader] = range.LastSequence.ToString(CultureInfo.InvariantCulture);
+        response.Headers[SinceHeader] = effectiveSince.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+        if (range.Oldest is { } oldest)
+        {
+            response.Headers[OldestHeader] = oldest.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+        }
+
+        context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+        await WriteEntriesAsync(response, store.QueryAsync(environmentId, query, cancellationToken), cancellationToken);
+        return TypedResults.Empty;
+    }
+
+    private static async Task WriteEntriesAsync(HttpResponse response, IAsyncEnumerable<LogEntry> entries, CancellationToken cancellationToken)
+    {
+        var pipe = response.BodyWriter;
+        await response.StartAsync(cancellationToken);
+        await using var json = new Utf8JsonWriter(pipe, LogEntryJsonWriter.Options);
+        await using var enumerator = entries.GetAsyncEnumerator(cancellationToken);
+        try
+        {
+            while (true)
+            {
+                var next = enumerator.MoveNextAsync();
+                if (!next.IsCompleted || pipe.UnflushedBytes >= FlushBytes)
+                {
+                    await pipe.FlushAsync(cancellationToken);
+                }
+
+                if (!await next)
+                {
+                    break;
+                }
+
+                LogEntryJsonWriter.Write(json, enumerator.Current);
+                json.Flush();
+                json.Reset(pipe);
+                pipe.Write("\n"u8);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The client went away (or meshd is stopping): a follow answer simply ends.
+        }
+
+        await pipe.FlushAsync(CancellationToken.None);
+    }
+
+    private static async Task<Results<Created<MintedIngestToken>, ProblemHttpResult>> MintTokenAsync(
+        string name, HttpContext context, IEnvironmentLookup lookup, IngestTokenService tokens, CancellationToken cancellationToken)
+    {
+        if (BearerToken(context) is { } secret && IngestTokenService.LooksLikeIngestToken(secret))
+        {
+            return Problems.Forbidden("An ingest token cannot mint tokens; use an account token.");
+        }
+
+        var access = await lookup.AuthorizeAsync(context, name, cancellationToken);
+        if (Refuse(access, name) is { } refusal)
+        {
+            return refusal;
+        }
+
+        MintIngestTokenRequest? request;
+        try
+        {
+            request = await JsonSerializer.DeserializeAsync(context.Request.Body, LogsJsonContext.Default.MintIngestTokenRequest, cancellationToken);
+        }
+        catch (JsonException exception)
+        {
+            return Problems.MalformedBody($"The body is not JSON of the form {{\"rack\":\"<rack>\"}}: {exception.Message}", null);
+        }
+
+        var environment = access.Environment!;
+        if (request?.Rack is not { } rack || !environment.Racks.Contains(rack))
+        {
+            return Problems.Validation("rack", $"rack must name one of the racks of environment '{name}' ({string.Join(", ", environment.Racks)}).");
+        }
+
+        var minted = await tokens.MintAsync(environment, rack, cancellationToken);
+        return TypedResults.Created($"/v1/environments/{name}/log-tokens/{minted.Id}", minted);
+    }
+
+    private static ProblemHttpResult? Refuse(LogEnvironmentAccess access, string name) => access.Outcome switch
+    {
+        LogAccessOutcome.Allowed => null,
+        LogAccessOutcome.Unauthenticated => Problems.Unauthorized("This endpoint needs a token: send 'Authorization: Bearer <token>' with an account token, or an ingest token to write logs."),
+        _ => Problems.NotFound($"Environment '{name}' does not exist in this account. List yours with GET /v1/environments."),
+    };
+
+    private static string? BearerToken(HttpContext context)
+    {
+        string? header = context.Request.Headers.Authorization;
+        return header is not null && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : null;
+    }
+}

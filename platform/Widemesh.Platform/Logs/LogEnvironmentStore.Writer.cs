@@ -1,0 +1,240 @@
+using System.Buffers;
+using System.Threading.Channels;
+
+namespace Widemesh.Platform.Logs;
+
+/// <summary>The writer side: only the writer task touches these fields.</summary>
+internal sealed partial class LogEnvironmentStore
+{
+    private const long MaxBytesPerWrite = 4L * 1024 * 1024;
+
+    private readonly ArrayBufferWriter<byte> _buffer = new(1024 * 1024);
+    private readonly List<LogIndexPoint> _pendingPoints = [];
+    private FileStream? _stream;
+    private long _lastSequence;
+    private long _lastTicks;
+    private long _activeMinTicks;
+    private long _lastPointOffset = long.MinValue;
+
+    /// <summary>Queues a batch, waiting while the queue is full, and completes when the batch is flushed.</summary>
+    public async Task<LogAppendResult> AppendAsync(IReadOnlyList<LogDraft> drafts, CancellationToken cancellationToken)
+    {
+        var batch = new LogPendingBatch(drafts, new TaskCompletionSource<LogAppendResult>(TaskCreationOptions.RunContinuationsAsynchronously));
+        await EnqueueAsync(batch, cancellationToken);
+        return await batch.Done.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Like <see cref="AppendAsync"/> but gives up (returns null) when the queue stays full for <paramref name="wait"/>.</summary>
+    public async Task<LogAppendResult?> TryAppendAsync(IReadOnlyList<LogDraft> drafts, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        var batch = new LogPendingBatch(drafts, new TaskCompletionSource<LogAppendResult>(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_queue.Writer.TryWrite(batch))
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(wait);
+            try
+            {
+                await EnqueueAsync(batch, timeout.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return null;
+            }
+        }
+
+        return await batch.Done.Task.WaitAsync(cancellationToken);
+    }
+
+    private async Task EnqueueAsync(LogPendingBatch batch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _queue.Writer.WriteAsync(batch, cancellationToken);
+        }
+        catch (ChannelClosedException)
+        {
+            throw new InvalidOperationException($"The logs of environment {Id} are closed or deleted.");
+        }
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var batches = new List<LogPendingBatch>();
+        while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
+        {
+            long bytes = 0;
+            while (bytes < MaxBytesPerWrite && _queue.Reader.TryRead(out var batch))
+            {
+                batches.Add(batch);
+                bytes += batch.Drafts.Sum(d => d.Message.Length + 64L);
+            }
+
+            try
+            {
+                var results = WriteBatches(batches);
+                for (var i = 0; i < batches.Count; i++)
+                {
+                    batches[i].Done.TrySetResult(results[i]);
+                }
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                LogStoreLog.WriteFailed(_logger, Id, exception);
+                RecoverAfterFailure();
+                foreach (var batch in batches)
+                {
+                    batch.Done.TrySetException(new IOException($"Could not write the logs of environment {Id}: {exception.Message}", exception));
+                }
+            }
+
+            batches.Clear();
+            Signal();
+        }
+
+        _stream?.Dispose();
+        _stream = null;
+    }
+
+    private LogAppendResult[] WriteBatches(List<LogPendingBatch> batches)
+    {
+        var results = new LogAppendResult[batches.Count];
+        var frameStart = -1;
+        for (var b = 0; b < batches.Count; b++)
+        {
+            var first = _lastSequence + 1;
+            foreach (var draft in batches[b].Drafts)
+            {
+                var size = LogRecordCodec.MeasureRecord(draft);
+                var ticks = Math.Max(_time.GetUtcNow().UtcTicks, _lastTicks);
+                if (frameStart >= 0 && _buffer.WrittenCount - frameStart + size > LogRecordCodec.FrameTargetBytes)
+                {
+                    LogRecordCodec.EndFrame(_buffer, frameStart);
+                    frameStart = -1;
+                }
+
+                if (frameStart < 0)
+                {
+                    var segment = EnsureSegment(ticks, size);
+                    var offset = segment.Length + _buffer.WrittenCount;
+                    if (offset - _lastPointOffset >= _options.IndexIntervalBytes)
+                    {
+                        _pendingPoints.Add(new LogIndexPoint(offset, _lastSequence + 1, ticks));
+                        _lastPointOffset = offset;
+                    }
+
+                    frameStart = LogRecordCodec.BeginFrame(_buffer);
+                }
+
+                LogRecordCodec.WriteRecord(_buffer, ++_lastSequence, ticks, draft, size);
+                _lastTicks = ticks;
+                if (_activeMinTicks == 0)
+                {
+                    _activeMinTicks = ticks;
+                }
+            }
+
+            results[b] = new LogAppendResult(first, _lastSequence);
+        }
+
+        if (frameStart >= 0)
+        {
+            LogRecordCodec.EndFrame(_buffer, frameStart);
+        }
+
+        FlushPending();
+        return results;
+    }
+
+    /// <summary>The active segment, after closing it and starting a new one when the next frame would not fit.</summary>
+    private LogSegment EnsureSegment(long ticks, int recordSize)
+    {
+        var segments = Segments;
+        if (segments.Length == 0)
+        {
+            return CreateSegment(_lastSequence + 1);
+        }
+
+        var active = segments[^1];
+        var length = active.Length + _buffer.WrittenCount;
+        var hasEntries = length > LogRecordCodec.FileMagic.Length;
+        var tooBig = length + recordSize + LogRecordCodec.FrameHeaderBytes > _options.SegmentBytes;
+        var tooOld = _activeMinTicks != 0 && ticks - _activeMinTicks > _options.SegmentMaxSpan.Ticks;
+        if (hasEntries && (tooBig || tooOld))
+        {
+            FlushPending();
+            _stream?.Dispose();
+            _stream = null;
+            LogSegmentFiles.WriteIndex(active);
+            var next = CreateSegment(_lastSequence + 1);
+            ApplyRetention();
+            return next;
+        }
+
+        return active;
+    }
+
+    private LogSegment CreateSegment(long firstSequence)
+    {
+        System.IO.Directory.CreateDirectory(Directory);
+        var path = Path.Combine(Directory, LogSegment.FileName(firstSequence));
+        _stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
+        _stream.Write(LogRecordCodec.FileMagic);
+        _stream.Flush(flushToDisk: _options.Durability == LogDurability.Fsync);
+        var segment = new LogSegment(path, firstSequence, LogRecordCodec.FileMagic.Length, firstSequence - 1, 0, 0, []);
+        _activeMinTicks = 0;
+        _lastPointOffset = long.MinValue;
+        lock (_gate)
+        {
+            Volatile.Write(ref _segments, [.. _segments, segment]);
+        }
+
+        return segment;
+    }
+
+    private void FlushPending()
+    {
+        if (_buffer.WrittenCount == 0)
+        {
+            return;
+        }
+
+        var active = Segments[^1];
+        _stream ??= OpenActive(active);
+        _stream.Write(_buffer.WrittenSpan);
+        _stream.Flush(flushToDisk: _options.Durability == LogDurability.Fsync);
+        active.Publish(active.Length + _buffer.WrittenCount, _lastSequence, _activeMinTicks, _lastTicks, _pendingPoints);
+        _buffer.Clear();
+        _pendingPoints.Clear();
+        Volatile.Write(ref _committedSequence, _lastSequence);
+    }
+
+    private static FileStream OpenActive(LogSegment active)
+    {
+        var stream = new FileStream(active.Path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
+        stream.Position = active.Length;
+        return stream;
+    }
+
+    /// <summary>After a failed write, forgets what was not published and cuts the file back to its committed length.</summary>
+    private void RecoverAfterFailure()
+    {
+        _buffer.Clear();
+        _pendingPoints.Clear();
+        _lastSequence = CommittedSequence;
+        try
+        {
+            _stream?.Dispose();
+            _stream = null;
+            var segments = Segments;
+            if (segments.Length > 0)
+            {
+                using var handle = File.OpenHandle(segments[^1].Path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
+                RandomAccess.SetLength(handle, segments[^1].Length);
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            LogStoreLog.WriteFailed(_logger, Id, exception);
+        }
+    }
+}

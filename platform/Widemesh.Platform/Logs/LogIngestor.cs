@@ -1,0 +1,44 @@
+namespace Widemesh.Platform.Logs;
+
+/// <summary>
+/// The ways into the store. The local rack runtime calls <see cref="AppendOutputAsync"/> with what an instance
+/// printed; it waits while the environment's queue is full, which in turn slows the pipe of the instance
+/// (back-pressure, never unbounded buffering). HTTP ingest uses <see cref="TryIngestAsync"/>, which gives up after
+/// <see cref="LogStoreOptions.IngestQueueWait"/> so the API can answer 503 with Retry-After.
+/// </summary>
+internal sealed class LogIngestor(LogStore store)
+{
+    private const int MaxBatchBytes = 1024 * 1024;
+
+    /// <summary>Stores complete lines of output (a missing final newline is fine) and completes once they are acknowledged.</summary>
+    public async Task<LogAppendResult> AppendOutputAsync(
+        string environmentId, LogSourceRef source, LogStream stream, ReadOnlyMemory<byte> output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        LogAppendResult? first = null;
+        LogAppendResult? last = null;
+        while (!output.IsEmpty)
+        {
+            var take = output.Length <= MaxBatchBytes ? output.Length : CutAfterNewline(output.Span);
+            var drafts = new List<LogDraft>();
+            LogText.AddLines(source, stream, null, output.Span[..take], drafts);
+            last = await store.AppendAsync(environmentId, drafts, cancellationToken);
+            first ??= last;
+            output = output[take..];
+        }
+
+        return first is null || last is null
+            ? new LogAppendResult(store.Get(environmentId).CommittedSequence + 1, store.Get(environmentId).CommittedSequence)
+            : new LogAppendResult(first.FirstSequence, last.LastSequence);
+    }
+
+    /// <summary>Stores checked drafts; null when the queue stayed full (the caller should retry later).</summary>
+    public Task<LogAppendResult?> TryIngestAsync(string environmentId, IReadOnlyList<LogDraft> drafts, CancellationToken cancellationToken) =>
+        store.TryAppendAsync(environmentId, drafts, store.Options.IngestQueueWait, cancellationToken);
+
+    private static int CutAfterNewline(ReadOnlySpan<byte> output)
+    {
+        var newline = output[..MaxBatchBytes].LastIndexOf((byte)'\n');
+        return newline >= 0 ? newline + 1 : MaxBatchBytes;
+    }
+}

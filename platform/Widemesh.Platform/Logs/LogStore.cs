@@ -1,0 +1,117 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Logging;
+
+namespace Widemesh.Platform.Logs;
+
+/// <summary>
+/// The embedded log store: one <see cref="LogEnvironmentStore"/> per environment id under
+/// <see cref="LogStoreOptions.Directory"/>, opened on first use. Entries are ordered by received time, then by
+/// sequence number; both grow together, so the order of one environment's racks interleaved is the write order.
+/// </summary>
+internal sealed class LogStore : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, Lazy<LogEnvironmentStore>> _environments = new(StringComparer.Ordinal);
+    private readonly ILogger<LogStore> _logger;
+
+    public LogStore(LogStoreOptions options, TimeProvider time, ILogger<LogStore> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Options = options;
+        Time = time;
+        _logger = logger;
+    }
+
+    public LogStoreOptions Options { get; }
+
+    public TimeProvider Time { get; }
+
+    /// <summary>Writes a batch, waiting while the environment's queue is full; completes once the batch is acknowledged.</summary>
+    public Task<LogAppendResult> AppendAsync(string environmentId, IReadOnlyList<LogDraft> drafts, CancellationToken cancellationToken) =>
+        Get(environmentId).AppendAsync(drafts, cancellationToken);
+
+    /// <summary>Writes a batch unless the queue stays full for <paramref name="wait"/>; null means "try again later".</summary>
+    public Task<LogAppendResult?> TryAppendAsync(string environmentId, IReadOnlyList<LogDraft> drafts, TimeSpan wait, CancellationToken cancellationToken) =>
+        Get(environmentId).TryAppendAsync(drafts, wait, cancellationToken);
+
+    /// <summary>Streams the entries that match, oldest first; with <see cref="LogQuery.Follow"/> it then goes on with new ones.</summary>
+    public IAsyncEnumerable<LogEntry> QueryAsync(string environmentId, LogQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var now = Time.GetUtcNow();
+        var cutoff = (now - Options.MaxAge).UtcTicks;
+        var since = query.AfterSequence is null ? (query.Since ?? now - Options.DefaultSince).UtcTicks : cutoff;
+        var until = query.Until?.UtcTicks ?? long.MaxValue;
+        return Get(environmentId).ReadAsync(query, Math.Max(since, cutoff), until, cancellationToken);
+    }
+
+    /// <summary>The received time of the oldest kept entry and the newest sequence number.</summary>
+    public async Task<LogRange> DescribeAsync(string environmentId, CancellationToken cancellationToken)
+    {
+        var environment = Get(environmentId);
+        var last = environment.CommittedSequence;
+        var cutoff = (Time.GetUtcNow() - Options.MaxAge).UtcTicks;
+        await foreach (var entry in environment.ReadAsync(new LogQuery(), cutoff, long.MaxValue, cancellationToken))
+        {
+            return new LogRange(entry.ReceivedAt, last);
+        }
+
+        return new LogRange(null, last);
+    }
+
+    /// <summary>Deletes every log of the environment; followers end their answer.</summary>
+    public async Task DeleteEnvironmentAsync(string environmentId, CancellationToken cancellationToken)
+    {
+        var directory = DirectoryOf(environmentId);
+        var environment = Get(environmentId);
+        _environments.TryRemove(environmentId, out _);
+        await environment.DeleteAsync(cancellationToken);
+        if (Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    /// <summary>Applies the age and size limits to every environment on disk.</summary>
+    public void ApplyRetention()
+    {
+        if (Directory.Exists(Options.Directory))
+        {
+            foreach (var directory in Directory.EnumerateDirectories(Options.Directory))
+            {
+                var id = Path.GetFileName(directory);
+                if (IsValidId(id))
+                {
+                    Get(id).ApplyRetention();
+                }
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var environment in _environments.Values.Where(lazy => lazy.IsValueCreated))
+        {
+            await environment.Value.CloseAsync(CancellationToken.None);
+        }
+
+        _environments.Clear();
+    }
+
+    internal LogEnvironmentStore Get(string environmentId)
+    {
+        if (!IsValidId(environmentId))
+        {
+            throw new ArgumentException($"'{environmentId}' is not an environment id: use 1-64 lowercase letters, digits, '_' or '-'.", nameof(environmentId));
+        }
+
+        return _environments.GetOrAdd(
+            environmentId,
+            id => new Lazy<LogEnvironmentStore>(() => LogEnvironmentStore.Open(id, DirectoryOf(id), Options, Time, _logger))).Value;
+    }
+
+    private static bool IsValidId(string id) =>
+        id.Length is > 0 and <= 64 && id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '_' or '-');
+
+    private string DirectoryOf(string environmentId) => Path.Combine(Options.Directory, environmentId);
+}

@@ -1,0 +1,139 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Unicode;
+
+namespace Widemesh.Platform.Logs;
+
+/// <summary>
+/// Turns raw output into stored messages. The rules (documented in docs/logs.md):
+/// <list type="bullet">
+/// <item>Valid UTF-8 is kept as it is, except control characters (U+0000–U+001F other than tab, and U+007F),
+/// which become <c>\xNN</c> with two lowercase hex digits.</item>
+/// <item>Every byte that is not part of valid UTF-8 becomes <c>\xNN</c> too. A backslash in the source is not
+/// escaped, so <c>\x41</c> in a message may be the four characters the program wrote.</item>
+/// <item>A line longer than <see cref="MaxMessageBytes"/> bytes (after escaping) is cut, at a character boundary,
+/// into entries of at most that size; every entry after the first is marked as a continuation. Nothing is dropped.</item>
+/// <item>A trailing <c>\r</c> (CRLF line ends) is removed; text sent as a JSON string with unpaired surrogates
+/// stores U+FFFD in their place.</item>
+/// </list>
+/// </summary>
+internal static class LogText
+{
+    public const int MaxMessageBytes = 64 * 1024;
+
+    private static readonly UTF8Encoding TextEncoding = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+
+    /// <summary>Cuts <paramref name="output"/> at <c>\n</c> and turns each line into one or more drafts.</summary>
+    public static void AddLines(LogSourceRef source, LogStream stream, DateTimeOffset? sourceTime, ReadOnlySpan<byte> output, List<LogDraft> drafts)
+    {
+        while (!output.IsEmpty)
+        {
+            var end = output.IndexOf((byte)'\n');
+            var line = end < 0 ? output : output[..end];
+            AddLine(source, stream, sourceTime, line, drafts);
+            if (end < 0)
+            {
+                break;
+            }
+
+            output = output[(end + 1)..];
+        }
+    }
+
+    /// <summary>Turns one line of raw bytes into one draft, or several when it is longer than the limit.</summary>
+    public static void AddLine(LogSourceRef source, LogStream stream, DateTimeOffset? sourceTime, ReadOnlySpan<byte> line, List<LogDraft> drafts)
+    {
+        if (!line.IsEmpty && line[^1] == (byte)'\r')
+        {
+            line = line[..^1];
+        }
+
+        ReadOnlyMemory<byte> message = Escape(line);
+        var continuation = false;
+        do
+        {
+            var length = CutPoint(message.Span);
+            drafts.Add(new LogDraft(source.Rack, source.Kind, source.Source, source.Instance, stream, sourceTime, message[..length], continuation));
+            message = message[length..];
+            continuation = true;
+        }
+        while (!message.IsEmpty);
+    }
+
+    /// <summary>Same as <see cref="AddLine(LogSourceRef, LogStream, DateTimeOffset?, ReadOnlySpan{byte}, List{LogDraft})"/> for text.</summary>
+    public static void AddLine(LogSourceRef source, LogStream stream, DateTimeOffset? sourceTime, string line, List<LogDraft> drafts)
+    {
+        var rented = ArrayPool<byte>.Shared.Rent(TextEncoding.GetMaxByteCount(line.Length));
+        try
+        {
+            var count = TextEncoding.GetBytes(line, rented);
+            AddLine(source, stream, sourceTime, rented.AsSpan(0, count), drafts);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>Escapes invalid UTF-8 and control characters as <c>\xNN</c>; returns a copy.</summary>
+    public static byte[] Escape(ReadOnlySpan<byte> raw)
+    {
+        if (Utf8.IsValid(raw) && raw.IndexOfAnyInRange((byte)0x00, (byte)0x08) < 0
+            && raw.IndexOfAnyInRange((byte)0x0A, (byte)0x1F) < 0 && raw.IndexOf((byte)0x7F) < 0)
+        {
+            return raw.ToArray();
+        }
+
+        var output = new ArrayBufferWriter<byte>(raw.Length + 16);
+        while (!raw.IsEmpty)
+        {
+            var status = Rune.DecodeFromUtf8(raw, out var rune, out var consumed);
+            if (status != OperationStatus.Done)
+            {
+                for (var i = 0; i < consumed; i++)
+                {
+                    WriteHex(output, raw[i]);
+                }
+            }
+            else if (rune.Value is (< 0x20 and not '\t') or 0x7F)
+            {
+                WriteHex(output, (byte)rune.Value);
+            }
+            else
+            {
+                output.Write(raw[..consumed]);
+            }
+
+            raw = raw[consumed..];
+        }
+
+        return output.WrittenSpan.ToArray();
+    }
+
+    /// <summary>How many bytes of <paramref name="message"/> fit in one entry without splitting a character.</summary>
+    private static int CutPoint(ReadOnlySpan<byte> message)
+    {
+        if (message.Length <= MaxMessageBytes)
+        {
+            return message.Length;
+        }
+
+        var cut = MaxMessageBytes;
+        while (cut > 0 && (message[cut] & 0xC0) == 0x80)
+        {
+            cut--;
+        }
+
+        return cut;
+    }
+
+    private static void WriteHex(ArrayBufferWriter<byte> output, byte value)
+    {
+        var span = output.GetSpan(4);
+        span[0] = (byte)'\\';
+        span[1] = (byte)'x';
+        span[2] = (byte)"0123456789abcdef"[value >> 4];
+        span[3] = (byte)"0123456789abcdef"[value & 0xF];
+        output.Advance(4);
+    }
+}
