@@ -1,0 +1,3 @@
+namespace Widemesh.Cli.Hcl;
+
+internal sealed record HclBool(bool Value) : HclValue;

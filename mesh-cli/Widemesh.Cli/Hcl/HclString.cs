@@ -1,0 +1,3 @@
+namespace Widemesh.Cli.Hcl;
+
+internal sealed record HclString(string Value) : HclValue;
