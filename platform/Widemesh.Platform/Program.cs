@@ -9,8 +9,6 @@ using Widemesh.Platform.Racks;
 using Widemesh.Platform.Store;
 using Widemesh.Sdk.Contracts;
 
-[assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]
-
 var parsed = PlatformOptionsParser.Parse(args, Environment.GetEnvironmentVariable);
 if (parsed.ShowHelp)
 {
@@ -24,7 +22,14 @@ if (parsed.Options is not { } options)
     return 2;
 }
 
-Directory.CreateDirectory(options.DataDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+if (OperatingSystem.IsWindows())
+{
+    Directory.CreateDirectory(options.DataDirectory);
+}
+else
+{
+    Directory.CreateDirectory(options.DataDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+}
 FileStream dataLock;
 try
 {

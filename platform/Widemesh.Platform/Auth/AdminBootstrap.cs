@@ -39,12 +39,13 @@ internal sealed class AdminBootstrap(IPlatformStore store, PlatformOptions optio
 
         var secret = TokenSecrets.New();
         File.Delete(pending);
-        await using (var file = new FileStream(pending, new FileStreamOptions
+        var fileOptions = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
         {
-            Mode = FileMode.CreateNew,
-            Access = FileAccess.Write,
-            UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
-        }))
+            fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        await using (var file = new FileStream(pending, fileOptions))
         {
             await file.WriteAsync(System.Text.Encoding.UTF8.GetBytes(secret + "\n"), cancellationToken);
             file.Flush(flushToDisk: true);
