@@ -343,6 +343,11 @@ public static class CtyMsgpack
         var payload = reader.ReadRaw(header.Length).ToArray();
         if (header.Length <= 1)
         {
+            if (strict && header.TypeCode == RefinementExtension && payload is [0x80])
+            {
+                throw Error(path, "an unknown without refinements must be encoded as d4 00 00, not an empty refinement map");
+            }
+
             return CtyValue.Unknown(type);
         }
 

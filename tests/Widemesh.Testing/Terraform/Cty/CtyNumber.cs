@@ -115,18 +115,44 @@ public readonly record struct CtyNumber
         return true;
     }
 
-    /// <summary>True when the number can be written as a float64 without losing anything.</summary>
+    /// <summary>True when the number is exactly a float64 (0.5 is, 0.1 is not), so go-cty would write it as float64.</summary>
     public bool TryToExactDouble(out double value)
     {
+        value = 0;
         if (Infinity != 0)
         {
             value = Infinity > 0 ? double.PositiveInfinity : double.NegativeInfinity;
             return true;
         }
 
-        var text = ToString();
-        value = double.Parse(text, CultureInfo.InvariantCulture);
-        return !double.IsInfinity(value) && FromDouble(value) == this;
+        var odd = BigInteger.Abs(Mantissa);
+        if (Exponent < 0)
+        {
+            var five = BigInteger.Pow(5, -Exponent);
+            if (!(odd % five).IsZero)
+            {
+                return false;
+            }
+
+            odd /= five;
+        }
+        else
+        {
+            odd *= BigInteger.Pow(5, Exponent);
+        }
+
+        while (!odd.IsZero && odd.IsEven)
+        {
+            odd >>= 1;
+        }
+
+        if (odd.GetBitLength() > 53)
+        {
+            return false;
+        }
+
+        value = double.Parse(ToString(), CultureInfo.InvariantCulture);
+        return !double.IsInfinity(value) && value != 0 == !Mantissa.IsZero;
     }
 
     /// <summary>Plain decimal text without an exponent, as go-cty writes numbers in JSON.</summary>
