@@ -1,7 +1,7 @@
 using Widemesh.Provider.Diagnostics;
 using Tf = Widemesh.Provider.Protocol.Tfplugin6;
 
-namespace Widemesh.Provider.Grpc;
+namespace Widemesh.Provider.Rpc;
 
 /// <summary>Builds the response of an RPC that failed unexpectedly: one "please report this" diagnostic. No reflection.</summary>
 internal static class ErrorResponses

@@ -2,7 +2,7 @@ using Grpc.Core;
 using Widemesh.Provider.Server;
 using Tf = Widemesh.Provider.Protocol.Tfplugin6;
 
-namespace Widemesh.Provider.Grpc;
+namespace Widemesh.Provider.Rpc;
 
 /// <summary>
 /// The <c>tfplugin6.Provider</c> gRPC service: a thin adapter over <see cref="ProviderServer"/>.

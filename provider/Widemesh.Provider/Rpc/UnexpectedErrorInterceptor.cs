@@ -2,7 +2,7 @@ using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Microsoft.Extensions.Logging;
 
-namespace Widemesh.Provider.Grpc;
+namespace Widemesh.Provider.Rpc;
 
 /// <summary>
 /// Catches, once, any exception a provider RPC did not expect and answers with a single error

@@ -10,7 +10,7 @@ namespace Widemesh.Provider.Server;
 /// <summary>
 /// The provider: one async method per tfplugin6 RPC, taking the protobuf request and returning the
 /// response. Usable in-process (the mesh CLI's engine calls it directly) and behind gRPC
-/// (<see cref="Grpc.ProviderGrpcService"/>). Thread-safe: Terraform issues RPCs concurrently.
+/// (<see cref="Rpc.ProviderGrpcService"/>). Thread-safe: Terraform issues RPCs concurrently.
 /// User-facing problems come back as diagnostics; only bugs throw.
 /// </summary>
 internal sealed partial class ProviderServer : IDisposable

@@ -1,0 +1,150 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using Grpc.HealthCheck;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Widemesh.Provider.Rpc;
+using Widemesh.Provider.Plugin.Logging;
+using Widemesh.Provider.Plugin.Services;
+using Widemesh.Provider.Server;
+
+namespace Widemesh.Provider.Plugin.Hosting;
+
+/// <summary>
+/// Serves the provider the way go-plugin servers do (protocol doc §1): a unix socket (TCP on
+/// Windows), HTTP/2 only, AutoMTLS pinned to PLUGIN_CLIENT_CERT (plaintext h2c without it), the
+/// health, controller and stdio services, and the handshake line on stdout once accepting.
+/// </summary>
+internal static class PluginHost
+{
+    private const int MaxMessageSize = 256 * 1024 * 1024;
+
+    public static async Task<int> RunAsync(PluginEnvironment environment, bool debug, CancellationToken cancellationToken)
+    {
+        var minimum = StderrLoggerProvider.ParseLevel(environment.LogLevel);
+        var tls = !debug && environment.ClientCertificatePem is not null;
+        X509Certificate2? clientCertificate = null;
+        if (tls)
+        {
+            try
+            {
+                clientCertificate = ServerCertificate.LoadClientCertificate(environment.ClientCertificatePem!);
+            }
+            catch (CryptographicException ex)
+            {
+                await WriteStderrAsync($"[ERROR] PLUGIN_CLIENT_CERT does not hold a PEM certificate ({ex.Message}); Terraform sets it, do not set it by hand.\n", cancellationToken);
+                return 1;
+            }
+        }
+
+        var serverCertificate = tls ? ServerCertificate.Create(TimeProvider.System) : null;
+        var listener = PluginListener.Choose(environment);
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(new StderrLoggerProvider(minimum));
+        builder.Logging.SetMinimumLevel(minimum);
+        builder.Logging.AddFilter("Microsoft", minimum <= LogLevel.Debug ? minimum : LogLevel.Warning);
+        builder.Services.AddSingleton<IHostLifetime, PluginLifetime>();
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromMilliseconds(500));
+        builder.Services.AddSingleton(sp => new ProviderServer(new ProviderServerOptions { Logger = sp.GetRequiredService<ILogger<ProviderServer>>() }));
+        builder.Services.AddSingleton<HealthServiceImpl>();
+        builder.Services.AddGrpc(o =>
+        {
+            o.MaxReceiveMessageSize = MaxMessageSize;
+            o.MaxSendMessageSize = MaxMessageSize;
+            o.Interceptors.Add<UnexpectedErrorInterceptor>();
+        });
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = null;
+            kestrel.Limits.Http2.MaxStreamsPerConnection = 1000;
+            void Configure(ListenOptions listen)
+            {
+                listen.Protocols = HttpProtocols.Http2;
+                if (tls)
+                {
+                    listen.UseHttps(new HttpsConnectionAdapterOptions
+                    {
+                        ServerCertificate = serverCertificate,
+                        SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
+                        ClientCertificateMode = ClientCertificateMode.RequireCertificate,
+                        ClientCertificateValidation = (certificate, _, _) => certificate.RawData.AsSpan().SequenceEqual(clientCertificate!.RawData),
+                    });
+                }
+            }
+
+            if (listener.Network == "unix")
+            {
+                kestrel.ListenUnixSocket(listener.Address, Configure);
+            }
+            else
+            {
+                kestrel.Listen(IPAddress.Loopback, listener.Port, Configure);
+            }
+        });
+
+        var app = builder.Build();
+        app.MapGrpcService<ProviderGrpcService>();
+        app.MapGrpcService<HealthServiceImpl>();
+        app.MapGrpcService<ControllerService>();
+        app.MapGrpcService<StdioService>();
+        app.Services.GetRequiredService<HealthServiceImpl>().SetStatus("plugin", Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving);
+
+        try
+        {
+            await app.StartAsync(cancellationToken);
+            Log.Serving(app.Services.GetRequiredService<ILogger<ProviderServer>>(), listener.Network, listener.Address, tls);
+            if (debug)
+            {
+                await WriteStdoutAsync(ReattachInstructions.Format(listener), cancellationToken);
+            }
+            else
+            {
+                var certificateField = serverCertificate is null ? string.Empty : ServerCertificate.ToHandshakeField(serverCertificate);
+                await WriteStdoutAsync($"1|{environment.NegotiateProtocolVersion()}|{listener.Network}|{listener.Address}|grpc|{certificateField}\n", cancellationToken);
+            }
+
+            var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
+            lifetime.ApplicationStopping.Register(() => _ = ExitSoonAsync());
+            await app.WaitForShutdownAsync(cancellationToken);
+            return 0;
+        }
+        finally
+        {
+            await app.DisposeAsync();
+            listener.Cleanup();
+        }
+    }
+
+    public static async Task WriteStderrAsync(string text, CancellationToken cancellationToken)
+    {
+        await using var stderr = System.Console.OpenStandardError();
+        await stderr.WriteAsync(Encoding.UTF8.GetBytes(text), cancellationToken);
+        await stderr.FlushAsync(cancellationToken);
+    }
+
+    private static async Task WriteStdoutAsync(string text, CancellationToken cancellationToken)
+    {
+        await using var stdout = System.Console.OpenStandardOutput();
+        await stdout.WriteAsync(Encoding.UTF8.GetBytes(text), cancellationToken);
+        await stdout.FlushAsync(cancellationToken);
+    }
+
+    /// <summary>A stuck connection must not keep the process alive past Terraform's 2 s grace period.</summary>
+    private static async Task ExitSoonAsync()
+    {
+        await Task.Delay(TimeSpan.FromMilliseconds(900), CancellationToken.None);
+        System.Environment.Exit(0);
+    }
+}
