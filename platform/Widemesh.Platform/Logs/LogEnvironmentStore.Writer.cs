@@ -106,7 +106,8 @@ internal sealed partial class LogEnvironmentStore
             {
                 var size = LogRecordCodec.MeasureRecord(draft);
                 var ticks = Math.Max(_time.GetUtcNow().UtcTicks, _lastTicks);
-                if (frameStart >= 0 && _buffer.WrittenCount - frameStart + size > LogRecordCodec.FrameTargetBytes)
+                if (frameStart >= 0 && (_buffer.WrittenCount - frameStart + size > LogRecordCodec.FrameTargetBytes
+                    || Segments[^1].Length + _buffer.WrittenCount + size > _options.SegmentBytes))
                 {
                     LogRecordCodec.EndFrame(_buffer, frameStart);
                     frameStart = -1;
