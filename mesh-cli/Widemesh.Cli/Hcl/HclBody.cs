@@ -1,19 +1,26 @@
 namespace Widemesh.Cli.Hcl;
 
 /// <summary>
-/// The attributes and blocks of a file or block, in source order. It is the one mutable node:
-/// the editing methods change it in place and leave every other token untouched.
+/// The attributes and blocks of a file or block, in source order, followed by the closing <c>}</c> (or the end of
+/// the file). It is the one mutable node: the editing methods change it in place and leave every other token alone.
 /// </summary>
 internal sealed partial record HclBody : HclNode
 {
     private readonly List<HclBodyItem> _items;
 
-    public HclBody(IEnumerable<HclBodyItem> items)
+    public HclBody(IEnumerable<HclBodyItem> items, HclToken close, HclBodyLayout layout)
     {
         _items = [.. items];
+        Close = close;
+        Layout = layout;
     }
 
     public IReadOnlyList<HclBodyItem> Items => _items;
+
+    /// <summary>The closing brace of a block body, or the end-of-file token of a file (its trivia holds trailing comments).</summary>
+    public HclToken Close { get; private set; }
+
+    public HclBodyLayout Layout { get; }
 
     public IEnumerable<HclAttribute> Attributes => _items.OfType<HclAttribute>();
 
@@ -27,5 +34,5 @@ internal sealed partial record HclBody : HclNode
     public IEnumerable<HclBlock> FindBlocks(string type, params string[] labels) =>
         Blocks.Where(b => b.Type == type && b.Labels.Count >= labels.Length && b.Labels.Take(labels.Length).SequenceEqual(labels));
 
-    public override IEnumerable<HclSyntaxElement?> Children() => _items;
+    public override IEnumerable<HclSyntaxElement?> Children() => [.. _items, Close];
 }

@@ -6,15 +6,10 @@ internal abstract record HclBodyItem : HclNode
     /// <summary>The newline that ends the item (its trivia holds a trailing comment); null at end of file or before <c>}</c>.</summary>
     public abstract HclToken? Newline { get; init; }
 
+    public string LeadingTrivia => FirstToken()?.LeadingTrivia ?? "";
+
     /// <summary>The whitespace before the item on its own line.</summary>
-    public string Indentation
-    {
-        get
-        {
-            var trivia = FirstToken()?.LeadingTrivia ?? "";
-            var lineStart = trivia.LastIndexOf('\n') + 1;
-            var indent = trivia[lineStart..];
-            return indent.Length == indent.TrimStart(' ', '\t').Length ? "" : indent[..(indent.Length - indent.TrimStart(' ', '\t').Length)];
-        }
-    }
+    public string Indentation => HclTrivia.Indentation(LeadingTrivia);
+
+    public abstract HclBodyItem WithLeadingTrivia(string trivia);
 }

@@ -6,7 +6,7 @@ namespace Widemesh.Cli.Hcl;
 /// A parsed <c>.tf</c>/<c>.hcl</c> file. <see cref="HclNode.ToFullString"/> gives back the input byte for byte
 /// (after edits: the input with only the edited parts changed).
 /// </summary>
-internal sealed record HclFile(string Path, HclBody Body, HclToken EndOfFile, IReadOnlyList<HclDiagnostic> Errors) : HclNode
+internal sealed record HclFile(string Path, HclBody Body, IReadOnlyList<HclDiagnostic> Errors) : HclNode
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
@@ -23,9 +23,5 @@ internal sealed record HclFile(string Path, HclBody Body, HclToken EndOfFile, IR
     public Task SaveAsync(string path, CancellationToken cancellationToken) =>
         File.WriteAllBytesAsync(path, Utf8.GetBytes(ToFullString()), cancellationToken);
 
-    /// <summary>The newline the file uses (<c>\r\n</c> when its first newline is one), for text added by edits.</summary>
-    public string NewlineStyle => AllTokens().FirstOrDefault(t => t.Kind == HclTokenKind.Newline)?.Text
-        ?? (ToFullString().Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n");
-
-    public override IEnumerable<HclSyntaxElement?> Children() => [Body, EndOfFile];
+    public override IEnumerable<HclSyntaxElement?> Children() => [Body];
 }

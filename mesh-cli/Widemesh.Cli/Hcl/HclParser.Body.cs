@@ -2,7 +2,7 @@ namespace Widemesh.Cli.Hcl;
 
 internal sealed partial class HclParser
 {
-    private HclBody ParseBody(bool topLevel)
+    private HclBody ParseBody(HclBodyLayout layout, bool topLevel)
     {
         var items = new List<HclBodyItem>();
         while (true)
@@ -17,6 +17,7 @@ internal sealed partial class HclParser
             var start = _pos;
             var depth = _depth;
             var modes = _ignoreNewlines.Count;
+            var blockOpen = _blockOpen;
             try
             {
                 items.Add(ParseBodyItem());
@@ -25,13 +26,15 @@ internal sealed partial class HclParser
             {
                 Report(e.Diagnostic);
                 _depth = depth;
+                _blockOpen = blockOpen;
                 _ignoreNewlines.RemoveRange(modes, _ignoreNewlines.Count - modes);
                 Recover(start);
                 items.Add(new HclUnparsedItem([.. _tokens[start.._pos].OfType<HclToken>()]));
             }
         }
 
-        return new HclBody(items);
+        var close = topLevel ? Current : Expect(HclTokenKind.CloseBrace, $"\"}}\" to close the block opened at {_blockOpen.Line}:{_blockOpen.Column}");
+        return new HclBody(items, close, layout);
     }
 
     /// <summary>Skips to the end of the line (or of a brace group opened on it), leaving a closing <c>}</c> for the block.</summary>
@@ -96,11 +99,14 @@ internal sealed partial class HclParser
         var open = Advance();
         Enter();
         PushNewlines(false);
-        var body = ParseBody(topLevel: false);
-        var close = Expect(HclTokenKind.CloseBrace, $"\"}}\" to close the block opened at {open.Line}:{open.Column}");
+        var outer = HclTrivia.Indentation(name.LeadingTrivia);
+        var enclosing = _blockOpen;
+        _blockOpen = open;
+        var body = ParseBody(new HclBodyLayout(outer + "  ", outer, _layoutLineEnding), topLevel: false);
+        _blockOpen = enclosing;
         PopNewlines();
         Exit();
-        return new HclBlock(name, labels, open, body, close, ParseItemEnd("block"));
+        return new HclBlock(name, labels, open, body, ParseItemEnd("block"));
     }
 
     private HclLabel ParseLabel()

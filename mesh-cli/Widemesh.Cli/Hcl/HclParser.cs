@@ -17,6 +17,8 @@ internal sealed partial class HclParser
     private readonly List<bool> _ignoreNewlines = [];
     private int _pos;
     private int _depth;
+    private HclToken _blockOpen = new(HclTokenKind.OpenBrace, "{");
+    private string _layoutLineEnding = "\n";
 
     private HclParser(HclLexResult lexed, string file)
     {
@@ -29,9 +31,10 @@ internal sealed partial class HclParser
     {
         var parser = new HclParser(HclLexer.Tokenize(text, path), path);
         parser._ignoreNewlines.Add(false);
-        var body = parser.ParseBody(topLevel: true);
+        parser._layoutLineEnding = HclTrivia.LineEnding(text);
+        var body = parser.ParseBody(new HclBodyLayout("", "", HclTrivia.LineEnding(text)), topLevel: true);
         var errors = parser._errors.OrderBy(e => e.Line).ThenBy(e => e.Column).Take(MaxErrors).ToList();
-        return new HclFile(path, body, parser.Current, errors);
+        return new HclFile(path, body, errors);
     }
 
     /// <summary>Parses a standalone expression (leading trivia kept); null and <paramref name="errors"/> set if it is not one.</summary>

@@ -5,5 +5,8 @@ internal sealed record HclUnparsedItem(IReadOnlyList<HclToken> Tokens) : HclBody
 {
     public override HclToken? Newline { get => null; init { } }
 
+    public override HclBodyItem WithLeadingTrivia(string trivia) =>
+        this with { Tokens = [Tokens[0].WithLeadingTrivia(trivia), .. Tokens.Skip(1)] };
+
     public override IEnumerable<HclSyntaxElement?> Children() => Tokens;
 }

@@ -90,19 +90,23 @@ public sealed class HclParserRobustnessTests
         var large = string.Concat(Enumerable.Repeat(unit, 200));
 
         var (smallTime, largeTime) = await Task.Run(
-            () =>
-            {
-                HclFile.Parse(small);
-                var watch = Stopwatch.StartNew();
-                HclFile.Parse(small);
-                var first = watch.Elapsed;
-                watch.Restart();
-                HclFile.Parse(large);
-                return (first, watch.Elapsed);
-            },
+            () => (BestOf(3, () => HclFile.Parse(small)), BestOf(3, () => HclFile.Parse(large))),
             TestContext.Current.CancellationToken);
 
         Assert.True(largeTime < smallTime * 40, $"20 copies took {smallTime}, 200 copies took {largeTime}");
+    }
+
+    private static TimeSpan BestOf(int runs, Action action)
+    {
+        var best = TimeSpan.MaxValue;
+        for (var i = 0; i < runs; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            action();
+            best = watch.Elapsed < best ? watch.Elapsed : best;
+        }
+
+        return best;
     }
 
     private static string Mutate(string text, Random random)

@@ -1,0 +1,137 @@
+namespace Widemesh.Cli.Hcl;
+
+internal sealed partial record HclBody
+{
+    private bool IsFileBody => Close.Kind == HclTokenKind.EndOfFile;
+
+    private HclToken NewlineToken => new(HclTokenKind.Newline, Layout.LineEnding);
+
+    /// <summary>Inserts an item before <paramref name="position"/>, moving only whitespace so lines stay well formed.</summary>
+    private HclBodyItem Insert(int position, HclBodyItem item)
+    {
+        var blankLine = item is HclBlock || (position < _items.Count && _items[position] is HclBlock && position == 0);
+        if (position < _items.Count)
+        {
+            item = position == 0 ? InsertFirst(item) : item.WithLeadingTrivia(ItemIndent) with { Newline = NewlineToken };
+            EnsureNewlineAfter(position - 1);
+        }
+        else if (_items.Count > 0 && _items[^1].Newline is null && IsFileBody)
+        {
+            _items[^1] = _items[^1] with { Newline = NewlineToken };
+            item = item.WithLeadingTrivia((blankLine ? Layout.LineEnding : "") + ItemIndent) with { Newline = null };
+        }
+        else
+        {
+            item = Append(item, blankLine);
+        }
+
+        _items.Insert(position, item);
+        return item;
+    }
+
+    private HclBodyItem InsertFirst(HclBodyItem item)
+    {
+        var first = _items[0].LeadingTrivia;
+        var previousLine = HclTrivia.EndOfPreviousLine(first);
+        if (previousLine.Length == 0)
+        {
+            _items[0] = _items[0].WithLeadingTrivia(Layout.LineEnding + first);
+        }
+
+        return item.WithLeadingTrivia(previousLine + ItemIndent) with { Newline = NewlineToken };
+    }
+
+    private HclBodyItem Append(HclBodyItem item, bool blankLine)
+    {
+        var indent = ItemIndent;
+        if (_items.Count > 0 && _items[^1].Newline is null)
+        {
+            if (!_items[0].LeadingTrivia.Contains('\n', StringComparison.Ordinal))
+            {
+                _items[0] = _items[0].WithLeadingTrivia(Layout.LineEnding + Layout.Indent);
+                indent = Layout.Indent;
+            }
+
+            _items[^1] = _items[^1] with { Newline = NewlineToken };
+            Close = Close.WithLeadingTrivia(IsFileBody ? Close.LeadingTrivia : Layout.OuterIndent);
+            return item.WithLeadingTrivia((blankLine ? Layout.LineEnding : "") + indent) with { Newline = NewlineToken };
+        }
+
+        var trivia = Close.LeadingTrivia;
+        var head = trivia[..(trivia.LastIndexOf('\n') + 1)];
+        var tail = trivia[head.Length..];
+        if (_items.Count == 0 && !IsFileBody)
+        {
+            head = head.Length == 0 ? Layout.LineEnding : head;
+            tail = Layout.OuterIndent;
+        }
+
+        var separator = blankLine && (_items.Count > 0 || head.Length > 0) && !head.EndsWith("\n\n", StringComparison.Ordinal)
+            && !head.EndsWith("\n\r\n", StringComparison.Ordinal) && !(head.Length > 0 && _items.Count == 0 && !IsFileBody)
+            ? Layout.LineEnding
+            : "";
+        Close = Close.WithLeadingTrivia(tail);
+        return item.WithLeadingTrivia(head + separator + indent) with { Newline = NewlineToken };
+    }
+
+    private void EnsureNewlineAfter(int index)
+    {
+        if (index >= 0 && _items[index].Newline is null)
+        {
+            _items[index] = _items[index] with { Newline = NewlineToken };
+        }
+    }
+
+    /// <summary>Removes an item with its comments, keeping the end of the line before it.</summary>
+    private void RemoveAt(int index)
+    {
+        var previousLine = HclTrivia.EndOfPreviousLine(_items[index].LeadingTrivia);
+        _items.RemoveAt(index);
+        if (index != 0 || previousLine.Length == 0)
+        {
+            return;
+        }
+
+        if (_items.Count > 0)
+        {
+            _items[0] = _items[0].WithLeadingTrivia(previousLine + HclTrivia.WithoutLeadingBlankLines(_items[0].LeadingTrivia));
+        }
+        else
+        {
+            Close = Close.WithLeadingTrivia(previousLine + HclTrivia.WithoutLeadingBlankLines(Close.LeadingTrivia));
+        }
+    }
+
+    /// <summary>The name width to align a new attribute at <paramref name="position"/> with the attributes just above it.</summary>
+    private int AlignedWidth(int position, string name)
+    {
+        var start = position;
+        while (start > 0 && _items[start - 1] is HclAttribute a && !a.ExpressionText.Contains('\n', StringComparison.Ordinal)
+            && (start == position || ContinuesChain(start)))
+        {
+            start--;
+        }
+
+        var group = _items.Skip(start).Take(position - start).Cast<HclAttribute>().ToList();
+        var width = group.Select(a => a.Name.Length + a.EqualsToken.LeadingTrivia.Length - 1).Append(name.Length).Max();
+        for (var i = 0; i < group.Count && name.Length > group.Max(a => a.Name.Length + a.EqualsToken.LeadingTrivia.Length - 1); i++)
+        {
+            if (HclTrivia.IsBlank(group[i].EqualsToken.LeadingTrivia))
+            {
+                _items[start + i] = group[i] with
+                {
+                    EqualsToken = group[i].EqualsToken.WithLeadingTrivia(new string(' ', width - group[i].Name.Length + 1)),
+                };
+            }
+        }
+
+        return width;
+    }
+
+    /// <summary>Whether the item at <paramref name="index"/> sits on the line right after the previous one, with no comment between.</summary>
+    private bool ContinuesChain(int index)
+    {
+        var trivia = _items[index].LeadingTrivia;
+        return HclTrivia.IsBlank(trivia) && !trivia.Contains('\n', StringComparison.Ordinal);
+    }
+}
