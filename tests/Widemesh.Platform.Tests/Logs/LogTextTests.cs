@@ -1,0 +1,52 @@
+using System.Text;
+using Widemesh.Platform.Logs;
+
+namespace Widemesh.Platform.Tests.Logs;
+
+public sealed class LogTextTests
+{
+    [Fact]
+    public void Long_lines_are_split_into_continuation_entries_and_nothing_is_dropped()
+    {
+        var line = string.Concat(Enumerable.Repeat("héllo wörld ", 20_000));
+        var drafts = new List<LogDraft>();
+
+        LogText.AddLine(Some.Web(), LogStream.Stdout, null, line, drafts);
+
+        Assert.True(drafts.Count >= 4);
+        Assert.All(drafts, d => Assert.True(d.Message.Length <= LogText.MaxMessageBytes));
+        Assert.Equal([false, .. Enumerable.Repeat(true, drafts.Count - 1)], drafts.Select(d => d.Continuation));
+        Assert.Equal(line, string.Concat(drafts.Select(d => Encoding.UTF8.GetString(d.Message.Span))));
+    }
+
+    [Fact]
+    public void Invalid_utf8_and_control_bytes_are_escaped_as_hex()
+    {
+        byte[] raw = [.. "ok "u8, 0xFF, 0xC3, .. " bell"u8, 0x07, .. " tab\tend"u8];
+
+        var escaped = Encoding.UTF8.GetString(LogText.Escape(raw));
+
+        Assert.Equal("ok \\xff\\xc3 bell\\x07 tab\tend", escaped);
+    }
+
+    [Fact]
+    public void Output_is_cut_into_lines_and_crlf_endings_are_trimmed()
+    {
+        var drafts = new List<LogDraft>();
+
+        LogText.AddLines(Some.Web(), LogStream.Stderr, null, "one\r\ntwo\n\nthree"u8, drafts);
+
+        Assert.Equal(["one", "two", "", "three"], drafts.Select(d => Encoding.UTF8.GetString(d.Message.Span)));
+        Assert.All(drafts, d => Assert.Equal(LogStream.Stderr, d.Stream));
+    }
+
+    [Fact]
+    public void Unpaired_surrogates_in_text_become_the_replacement_character()
+    {
+        var drafts = new List<LogDraft>();
+
+        LogText.AddLine(Some.Web(), LogStream.Stdout, null, "a\ud800b", drafts);
+
+        Assert.Equal("a\ufffdb", Encoding.UTF8.GetString(drafts.Single().Message.Span));
+    }
+}
