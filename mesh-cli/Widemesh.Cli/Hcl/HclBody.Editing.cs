@@ -35,7 +35,7 @@ internal sealed partial record HclBody
         }
 
         var position = _items.FindLastIndex(i => i is HclAttribute) + 1;
-        var width = AlignedWidth(position, name);
+        var width = expressionSource.Trim().Contains('\n', StringComparison.Ordinal) ? name.Length : AlignedWidth(position, name);
         var attribute = new HclAttribute(
             new HclToken(HclTokenKind.Identifier, name),
             new HclToken(HclTokenKind.Equals, "=", new string(' ', width - name.Length + 1)),

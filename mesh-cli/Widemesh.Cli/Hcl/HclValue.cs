@@ -18,7 +18,10 @@ internal abstract record HclValue
 
     public static HclValue List(IEnumerable<string> items) => new HclList([.. items.Select(From)]);
 
-    public static HclValue Object(params IEnumerable<KeyValuePair<string, HclValue>> attributes) => new HclObject([.. attributes]);
+    public static HclValue Object(params (string Key, HclValue Value)[] attributes) =>
+        new HclObject([.. attributes.Select(a => new KeyValuePair<string, HclValue>(a.Key, a.Value))]);
+
+    public static HclValue Object(IEnumerable<KeyValuePair<string, HclValue>> attributes) => new HclObject([.. attributes]);
 
     /// <summary>The string content, or null when this is not a string.</summary>
     public string? AsString() => (this as HclString)?.Value;

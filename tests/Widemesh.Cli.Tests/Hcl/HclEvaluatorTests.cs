@@ -42,9 +42,9 @@ public sealed class HclEvaluatorTests
 
         Assert.Equal(
             HclValue.Object(
-                new("b", HclValue.List(HclValue.From(1), HclValue.From("x"), HclValue.Null)),
-                new("a", HclValue.Object(new KeyValuePair<string, HclValue>("c", HclValue.From(true)))),
-                new("k", HclValue.From(true))),
+                ("b", HclValue.List(HclValue.From(1), HclValue.From("x"), HclValue.Null)),
+                ("a", HclValue.Object(("c", HclValue.From(true)))),
+                ("k", HclValue.From(true))),
             result.Value);
     }
 
