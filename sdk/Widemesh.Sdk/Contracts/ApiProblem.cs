@@ -22,5 +22,5 @@ public sealed record ApiProblem
 
     /// <summary>Other members, such as <c>environments</c> (rack-in-use) or <c>suggestions</c> (unknown-region).</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? Extensions { get; init; }
+    public IDictionary<string, JsonElement>? Extensions { get; set; }
 }

@@ -1,0 +1,3 @@
+using Widemesh.Platform.Tests.Support;
+
+[assembly: AssemblyFixture(typeof(MeshdFixture))]
