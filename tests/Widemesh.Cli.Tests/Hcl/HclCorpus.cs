@@ -3,12 +3,15 @@ using System.Text;
 
 namespace Widemesh.Cli.Tests.Hcl;
 
-/// <summary>The hand-written HCL files in <c>Corpus/</c>, read from the source tree so their bytes are exact.</summary>
+/// <summary>The hand-written HCL files in <c>Corpus/</c>, copied to the test output (or read from the source tree).</summary>
 internal static class HclCorpus
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    public static string Directory { get; } = Path.Combine(SourceDirectory(), "Corpus");
+    /// <summary>The copy in the test output when the project copies it there, else the source folder.</summary>
+    public static string Directory { get; } = System.IO.Directory.Exists(Path.Combine(AppContext.BaseDirectory, "Hcl", "Corpus"))
+        ? Path.Combine(AppContext.BaseDirectory, "Hcl", "Corpus")
+        : Path.Combine(SourceDirectory(), "Corpus");
 
     public static IEnumerable<string> FileNames =>
         System.IO.Directory.EnumerateFiles(Directory).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal);
