@@ -36,6 +36,9 @@ internal static class ExitCodes
     /// <summary>The platform answered with an error that is not the caller's fault (5xx).</summary>
     public const int ServerError = 9;
 
+    /// <summary><c>mesh plan --detailed-exitcode</c> found changes to apply.</summary>
+    public const int ChangesPending = 10;
+
     /// <summary>Interrupted (Ctrl-C), as shells report SIGINT.</summary>
     public const int Cancelled = 130;
 }

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Widemesh.Cli.Workspace;
+using Widemesh.Sdk.Durations;
 
 namespace Widemesh.Cli.Commands;
 
@@ -24,11 +26,9 @@ internal sealed class CommonOptions
         Description = "Change resources even when another workspace manages them",
     };
 
-    public Option<string?> LockTimeout { get; } = new("--lock-timeout")
-    {
-        Description = "How long to wait for another mesh run to release the workspace, like 30s or 2m [default: 60s]",
-        HelpName = "duration",
-    };
+    public Option<string?> LockTimeout { get; } = CreateLockTimeoutOption();
+
+    public static TimeSpan DefaultLockTimeout { get; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Adds the options every workspace command takes.</summary>
     public void AddWorkspaceOptions(Command command)
@@ -37,6 +37,41 @@ internal sealed class CommonOptions
         command.Options.Add(Engine);
         command.Options.Add(Force);
         command.Options.Add(LockTimeout);
+    }
+
+    /// <summary>The workspace options of this run, after validation.</summary>
+    public WorkspaceSessionOptions ReadSessionOptions(ParseResult parseResult)
+    {
+        var lockTimeout = DefaultLockTimeout;
+        if (parseResult.GetValue(LockTimeout) is { } text)
+        {
+            lockTimeout = text == "0" ? TimeSpan.Zero : DurationParser.TryParse(text, out var parsed, out _) ? parsed : DefaultLockTimeout;
+        }
+
+        return new WorkspaceSessionOptions(
+            parseResult.GetValue(Workspace),
+            parseResult.GetValue(Engine),
+            parseResult.GetValue(Force),
+            lockTimeout,
+            parseResult.GetValue(Json));
+    }
+
+    private static Option<string?> CreateLockTimeoutOption()
+    {
+        var option = new Option<string?>("--lock-timeout")
+        {
+            Description = "How long to wait for another mesh run to release the workspace, like 30s or 2m [default: 60s]",
+            HelpName = "duration",
+        };
+        option.Validators.Add(result =>
+        {
+            var text = result.GetValueOrDefault<string?>();
+            if (text is not null && text != "0" && !DurationParser.TryParse(text, out _, out var error))
+            {
+                result.AddError($"--lock-timeout: {error}");
+            }
+        });
+        return option;
     }
 
     private static Option<string> CreateEngineOption()

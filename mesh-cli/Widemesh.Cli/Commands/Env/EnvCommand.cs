@@ -8,7 +8,10 @@ internal static class EnvCommand
     public static Command Create(CliContext context, CommonOptions options)
     {
         var command = new Command("env", "Create, list, update and delete environments");
+        command.Subcommands.Add(EnvCreateCommand.Create(context, options));
         command.Subcommands.Add(EnvListCommand.Create(context, options));
+        command.Subcommands.Add(EnvUpdateCommand.Create(context, options));
+        command.Subcommands.Add(EnvDeleteCommand.Create(context, options));
         return command;
     }
 }

@@ -8,7 +8,9 @@ internal static class RackCommand
     public static Command Create(CliContext context, CommonOptions options)
     {
         var command = new Command("rack", "Create, list and delete racks");
+        command.Subcommands.Add(RackCreateCommand.Create(context, options));
         command.Subcommands.Add(RackListCommand.Create(context, options));
+        command.Subcommands.Add(RackDeleteCommand.Create(context, options));
         return command;
     }
 }

@@ -1,0 +1,126 @@
+using Widemesh.Cli.Engine.State;
+using Tf = Widemesh.Provider.Protocol.Tfplugin6;
+
+namespace Widemesh.Cli.Engine.Builtin;
+
+internal sealed partial class BuiltinEngine
+{
+    /// <summary>Refresh what the state has, import what import blocks name, plan every configured resource, and destroy the rest.</summary>
+    private static async Task<List<ResourceStep>> PlanAsync(ProviderSession provider, WorkspaceConfig config, TerraformState? state, CancellationToken cancellationToken)
+    {
+        var steps = new Dictionary<string, ResourceStep>(StringComparer.Ordinal);
+        var configured = config.Resources.ToDictionary(r => r.Address, StringComparer.Ordinal);
+
+        foreach (var resource in state?.Resources ?? [])
+        {
+            var schema = CheckStateResource(provider, resource);
+            var (prior, priv) = await provider.RefreshAsync(schema, resource.Address, resource.Instances[0], cancellationToken);
+            steps[resource.Address] = new ResourceStep(resource.Type, resource.Name, schema) { Prior = prior, PriorPrivate = priv };
+        }
+
+        foreach (var import in config.Imports)
+        {
+            if (!configured.TryGetValue(import.To, out var target))
+            {
+                throw UnsupportedConstruct.Invalid($"the import block adopts {import.To}, but no resource block declares it; add resource \"{import.To.Replace(".", "\" \"", StringComparison.Ordinal)}\" {{ … }}.", import.Location);
+            }
+
+            if (steps.TryGetValue(import.To, out var existing) && !existing.Prior.IsNull)
+            {
+                continue;
+            }
+
+            var schema = provider.Schema(target.Type) ?? throw UnknownType(target);
+            var (imported, priv) = await provider.ImportAsync(schema, import.To, import.Id, cancellationToken);
+            steps[import.To] = new ResourceStep(target.Type, target.Name, schema) { Prior = imported, PriorPrivate = priv, Importing = true };
+        }
+
+        foreach (var resource in config.Resources)
+        {
+            var schema = provider.Schema(resource.Type) ?? throw UnknownType(resource);
+            var step = steps.GetValueOrDefault(resource.Address) ?? new ResourceStep(resource.Type, resource.Name, schema);
+            steps[resource.Address] = step;
+            step.Config = ConfigValues.Build(resource, schema);
+            string? Locate(Tf.AttributePath? path) =>
+                (ProviderDiagnosticsReport.FirstAttribute(path) is { } attribute && resource.Arguments.TryGetValue(attribute, out var argument)
+                    ? argument.Location
+                    : resource.Location).ToString();
+
+            await provider.ValidateAsync(schema, resource.Address, step.Config, Locate, cancellationToken);
+            var (planned, plannedPrivate, replace) = await provider.PlanAsync(schema, resource.Address, step.Prior, step.PriorPrivate, step.Config, Locate, cancellationToken);
+            step.Planned = planned;
+            step.PlannedPrivate = plannedPrivate;
+            if (step.Prior.IsNull)
+            {
+                step.Action = ChangeAction.Create;
+            }
+            else if (planned.ValueEquals(step.Prior))
+            {
+                step.Action = ChangeAction.NoOp;
+            }
+            else if (replace.Count > 0)
+            {
+                step.Action = ChangeAction.Replace;
+                step.ReplaceBecause = replace;
+                var (create, createPrivate, _) = await provider.PlanAsync(schema, resource.Address, Provider.Cty.CtyValue.Null(schema.Type), Google.Protobuf.ByteString.Empty, step.Config, Locate, cancellationToken);
+                step.ReplacementPlan = create;
+                step.ReplacementPrivate = createPrivate;
+            }
+            else
+            {
+                step.Action = ChangeAction.Update;
+            }
+        }
+
+        foreach (var (address, step) in steps.ToList())
+        {
+            if (configured.ContainsKey(address))
+            {
+                continue;
+            }
+
+            if (step.Prior.IsNull)
+            {
+                steps.Remove(address);
+                continue;
+            }
+
+            var (planned, plannedPrivate, _) = await provider.PlanAsync(step.Schema, address, step.Prior, step.PriorPrivate, step.Config, _ => null, cancellationToken);
+            step.Planned = planned;
+            step.PlannedPrivate = plannedPrivate;
+            step.Action = ChangeAction.Delete;
+        }
+
+        return [.. steps.Values.OrderBy(s => s.Type, StringComparer.Ordinal).ThenBy(s => s.Name, StringComparer.Ordinal)];
+    }
+
+    private static ResourceTypeSchema CheckStateResource(ProviderSession provider, StateResource resource)
+    {
+        var location = new SourceLocation(StateFile.FileName, 0, 0);
+        if (resource.Mode != "managed")
+        {
+            throw UnsupportedConstruct.At($"the data source {resource.Address} recorded in the state", location);
+        }
+
+        if (resource.Module is not null)
+        {
+            throw UnsupportedConstruct.At($"the module {resource.Module} recorded in the state", location);
+        }
+
+        if (!resource.Provider.EndsWith("/widemesh/widemesh\"]", StringComparison.Ordinal))
+        {
+            throw UnsupportedConstruct.At($"the resource {resource.Address} of {resource.Provider} recorded in the state", location);
+        }
+
+        if (resource.Instances.Count != 1 || resource.Instances[0].IndexKey is not null || resource.Instances[0].Deposed is not null)
+        {
+            throw UnsupportedConstruct.At($"the {resource.Instances.Count} instances (count/for_each or deposed objects) of {resource.Address} in the state", location);
+        }
+
+        return provider.Schema(resource.Type)
+            ?? throw UnsupportedConstruct.At($"the resource type {resource.Type} (in the state) that this provider version does not have", location);
+    }
+
+    private static CliException UnknownType(ConfiguredResource resource) =>
+        UnsupportedConstruct.Invalid($"the widemesh provider has no resource type {resource.Type}; it has widemesh_rack and widemesh_environment.", resource.Location);
+}

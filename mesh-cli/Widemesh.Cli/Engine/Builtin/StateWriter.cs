@@ -1,0 +1,88 @@
+using System.Text.Json.Nodes;
+using Widemesh.Cli.Engine.State;
+
+namespace Widemesh.Cli.Engine.Builtin;
+
+/// <summary>
+/// Records the engine's resources in <c>terraform.tfstate</c>: same lineage as before (a new one for
+/// a new state), the serial raised whenever the recorded resources change, written after every applied
+/// resource so an interrupted apply still knows what it made.
+/// </summary>
+internal sealed class StateWriter(string workspace, TerraformState? previous)
+{
+    private readonly string _lineage = previous?.Lineage ?? StateFile.NewLineage();
+    private readonly string _terraformVersion = previous?.TerraformVersion ?? StateFile.EngineTerraformVersion;
+    private long _serial = previous?.Serial ?? 0;
+    private string? _written = previous is null ? null : Fingerprint(previous.Resources);
+
+    /// <summary>Writes the resources when they differ from what the file holds.</summary>
+    public void Write(IEnumerable<ResourceStep> steps)
+    {
+        var resources = Build(steps);
+        var fingerprint = Fingerprint(resources);
+        if (fingerprint == _written)
+        {
+            return;
+        }
+
+        _serial++;
+        StateFile.Write(workspace, new TerraformState
+        {
+            TerraformVersion = _terraformVersion,
+            Serial = _serial,
+            Lineage = _lineage,
+            Resources = resources,
+        });
+        _written = fingerprint;
+    }
+
+    private static List<StateResource> Build(IEnumerable<ResourceStep> steps) =>
+    [
+        .. steps
+            .Where(s => !s.CurrentOrPrior.IsNull)
+            .OrderBy(s => s.Type, StringComparer.Ordinal)
+            .ThenBy(s => s.Name, StringComparer.Ordinal)
+            .Select(s => new StateResource
+            {
+                Mode = "managed",
+                Type = s.Type,
+                Name = s.Name,
+                Provider = StateFile.ProviderAddress,
+                Instances =
+                [
+                    new StateInstance
+                    {
+                        SchemaVersion = s.Schema.Version,
+                        Attributes = ProviderSession.ToStateAttributes(s.CurrentOrPrior, s.Schema.Type),
+                        Private = s.CurrentPrivateOrPrior.IsEmpty ? null : s.CurrentPrivateOrPrior.ToBase64(),
+                    },
+                ],
+            }),
+    ];
+
+    private static string Fingerprint(IEnumerable<StateResource> resources)
+    {
+        var array = new JsonArray();
+        foreach (var resource in resources)
+        {
+            foreach (var instance in resource.Instances)
+            {
+                var attributes = new JsonObject();
+                foreach (var (key, value) in instance.Attributes.OrderBy(p => p.Key, StringComparer.Ordinal))
+                {
+                    attributes[key] = value?.DeepClone();
+                }
+
+                array.Add((JsonNode)new JsonObject
+                {
+                    ["address"] = resource.Address,
+                    ["schema"] = instance.SchemaVersion,
+                    ["attributes"] = attributes,
+                    ["private"] = instance.Private,
+                });
+            }
+        }
+
+        return array.ToJsonString();
+    }
+}

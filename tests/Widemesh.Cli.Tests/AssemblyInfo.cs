@@ -1,0 +1,3 @@
+using Widemesh.Cli.Tests.Support;
+
+[assembly: AssemblyFixture(typeof(MeshdFixture))]

@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using Widemesh.Cli.Commands;
+using Widemesh.Testing.Meshd;
+
+namespace Widemesh.Cli.Tests.Support;
+
+/// <summary>
+/// Runs mesh for a test, against the test's own account on the shared meshd, with its own home,
+/// config and workspace directories: in process (the root command with captured writers) or as the
+/// built <c>mesh</c> executable.
+/// </summary>
+internal sealed class MeshCli
+{
+    private MeshCli(string home, Uri endpoint, string token)
+    {
+        Home = home;
+        Workspace = Path.Combine(home, "workspace");
+        Variables = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["HOME"] = home,
+            ["XDG_CONFIG_HOME"] = Path.Combine(home, ".config"),
+            ["XDG_DATA_HOME"] = Path.Combine(home, ".local", "share"),
+            ["WIDEMESH_ENDPOINT"] = endpoint.ToString(),
+            ["WIDEMESH_TOKEN"] = token,
+            ["WIDEMESH_WORKSPACE"] = Workspace,
+            ["WIDEMESH_ENGINE"] = "builtin",
+            ["PATH"] = System.Environment.GetEnvironmentVariable("PATH"),
+            ["NO_COLOR"] = "1",
+        };
+        if (ProviderDirectory is { } provider)
+        {
+            Variables["WIDEMESH_PROVIDER_PATH"] = provider;
+        }
+    }
+
+    public string Home { get; }
+
+    public string Workspace { get; }
+
+    /// <summary>The environment of the run; tests change it (e.g. remove the token, pick an engine).</summary>
+    public Dictionary<string, string?> Variables { get; }
+
+    public static string RepositoryRoot { get; } = MeshdExecutable.FindRepositoryRoot();
+
+    /// <summary>The built apphost of mesh.</summary>
+    public static string ExecutablePath { get; } = Path.Combine(RepositoryRoot, "artifacts", "bin", "Widemesh.Cli", "debug", "mesh");
+
+    /// <summary>The published provider for the terraform engine, when it has been built (<c>./build.sh publish</c>).</summary>
+    public static string? ProviderDirectory
+    {
+        get
+        {
+            var directory = Path.Combine(RepositoryRoot, "artifacts", "provider-aot");
+            return File.Exists(Path.Combine(directory, "terraform-provider-widemesh")) ? directory : null;
+        }
+    }
+
+    public static async Task<MeshCli> CreateAsync(MeshdFixture fixture, CancellationToken cancellationToken)
+    {
+        var token = await fixture.CreateAccountTokenAsync(cancellationToken);
+        return new MeshCli(Some.TempDirectory(), fixture.Meshd.Endpoint, token);
+    }
+
+    /// <summary>Runs the root command in this process with captured writers.</summary>
+    public async Task<MeshResult> RunAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var context = new CliContext
+        {
+            Out = output,
+            Error = error,
+            GetVariable = name => Variables.GetValueOrDefault(name),
+            HomeDirectory = Home,
+            CurrentDirectory = Home,
+        };
+        var exitCode = await MeshCommand.InvokeAsync(args, context, TestContext.Current.CancellationToken);
+        return new MeshResult(exitCode, output.ToString(), error.ToString());
+    }
+
+    /// <summary>Runs the built <c>mesh</c> executable as a child process with <paramref name="stdin"/> as its input.</summary>
+    public async Task<MeshResult> RunProcessAsync(string[] args, string? stdin = null)
+    {
+        var start = new ProcessStartInfo(ExecutablePath)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            WorkingDirectory = Home,
+        };
+        foreach (var argument in args)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment.Clear();
+        foreach (var (name, value) in Variables)
+        {
+            if (value is not null)
+            {
+                start.Environment[name] = value;
+            }
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {ExecutablePath}.");
+        if (stdin is not null)
+        {
+            await process.StandardInput.WriteAsync(stdin);
+        }
+
+        process.StandardInput.Close();
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var error = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        return new MeshResult(process.ExitCode, await output, await error);
+    }
+
+    public string ReadWorkspaceFile(string name) => File.ReadAllText(Path.Combine(Workspace, name));
+}
