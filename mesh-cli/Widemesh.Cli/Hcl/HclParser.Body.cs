@@ -18,6 +18,7 @@ internal sealed partial class HclParser
             var depth = _depth;
             var modes = _ignoreNewlines.Count;
             var blockOpen = _blockOpen;
+            var inQuotes = _inQuotes;
             try
             {
                 items.Add(ParseBodyItem());
@@ -27,6 +28,7 @@ internal sealed partial class HclParser
                 Report(e.Diagnostic);
                 _depth = depth;
                 _blockOpen = blockOpen;
+                _inQuotes = inQuotes;
                 _ignoreNewlines.RemoveRange(modes, _ignoreNewlines.Count - modes);
                 Recover(start);
                 items.Add(new HclUnparsedItem([.. _tokens[start.._pos].OfType<HclToken>()]));
@@ -102,11 +104,22 @@ internal sealed partial class HclParser
         var outer = HclTrivia.Indentation(name.LeadingTrivia);
         var enclosing = _blockOpen;
         _blockOpen = open;
-        var body = ParseBody(new HclBodyLayout(outer + "  ", outer, _layoutLineEnding), topLevel: false);
+        var layout = new HclBodyLayout(outer + "  ", outer, _layoutLineEnding);
+        var body = At(HclTokenKind.Newline) || At(HclTokenKind.CloseBrace) ? ParseBody(layout, topLevel: false) : ParseOneLineBody(layout);
         _blockOpen = enclosing;
         PopNewlines();
         Exit();
         return new HclBlock(name, labels, open, body, ParseItemEnd("block"));
+    }
+
+    /// <summary>The body of <c>type { name = value }</c>: exactly one attribute, then the closing brace on the same line.</summary>
+    private HclBody ParseOneLineBody(HclBodyLayout layout)
+    {
+        var name = Expect(HclTokenKind.Identifier, "an attribute name or a newline after \"{\"");
+        var equals = Expect(HclTokenKind.Equals, "\"=\": a block on one line can hold only one attribute");
+        var attribute = new HclAttribute(name, equals, ParseExpression(), null);
+        var close = Expect(HclTokenKind.CloseBrace, "\"}\" right after the only attribute of a one-line block");
+        return new HclBody([attribute], close, layout);
     }
 
     private HclLabel ParseLabel()
@@ -119,7 +132,7 @@ internal sealed partial class HclParser
         var tokens = new List<HclToken> { Advance() };
         while (At(HclTokenKind.TemplateLiteral))
         {
-            tokens.Add(Advance());
+            tokens.Add(CheckEscapes(Advance()));
         }
 
         if (At(HclTokenKind.TemplateInterpolation) || At(HclTokenKind.TemplateControl))
@@ -139,7 +152,7 @@ internal sealed partial class HclParser
             return Advance();
         }
 
-        if (token.Kind is HclTokenKind.EndOfFile or HclTokenKind.CloseBrace)
+        if (token.Kind == HclTokenKind.EndOfFile)
         {
             return null;
         }

@@ -5,7 +5,10 @@ internal sealed partial class HclParser
     private HclTemplateExpression ParseTemplate()
     {
         var open = Advance();
+        var enclosing = _inQuotes;
+        _inQuotes = open.Kind == HclTokenKind.OpenQuote;
         var parts = ParseTemplateParts();
+        _inQuotes = enclosing;
         if (open.Kind == HclTokenKind.OpenQuote)
         {
             if (AtDirective("else", "endif", "endfor"))
@@ -29,7 +32,7 @@ internal sealed partial class HclParser
             var token = Current;
             if (token.Kind == HclTokenKind.TemplateLiteral)
             {
-                parts.Add(new HclTemplateLiteral(Advance()));
+                parts.Add(new HclTemplateLiteral(_inQuotes ? CheckEscapes(Advance()) : Advance()));
             }
             else if (token.Kind == HclTokenKind.TemplateInterpolation)
             {
@@ -61,6 +64,32 @@ internal sealed partial class HclParser
 
         var keyword = Peek(offset);
         return keyword.Kind == HclTokenKind.Identifier && keywords.Contains(keyword.Text);
+    }
+
+    /// <summary>Reports backslash escapes other than <c>\n \r \t \" \\ \uNNNN \UNNNNNNNN</c> without stopping the parse.</summary>
+    private HclToken CheckEscapes(HclToken literal)
+    {
+        var text = literal.Text;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] != '\\')
+            {
+                continue;
+            }
+
+            var length = HclStringEscapes.EscapeLength(text, i);
+            if (length == 0)
+            {
+                var sequence = text.Substring(i, Math.Min(2, text.Length - i));
+                Report(new HclDiagnostic(_file, literal.Line, literal.Column + i,
+                    $"invalid escape sequence \"{sequence}\": use \\n, \\r, \\t, \\\", \\\\, \\uNNNN or \\UNNNNNNNN (\\\\ for a backslash)"));
+                length = 1;
+            }
+
+            i += length - 1;
+        }
+
+        return literal;
     }
 
     private HclTemplateInterpolation ParseInterpolation()

@@ -19,6 +19,7 @@ internal sealed partial class HclParser
     private int _depth;
     private HclToken _blockOpen = new(HclTokenKind.OpenBrace, "{");
     private string _layoutLineEnding = "\n";
+    private bool _inQuotes;
 
     private HclParser(HclLexResult lexed, string file)
     {

@@ -42,6 +42,28 @@ internal static class HclStringEscapes
         return builder.ToString();
     }
 
+    /// <summary>The length of the valid escape sequence at <paramref name="index"/> (a backslash), or 0 if it is invalid.</summary>
+    public static int EscapeLength(string raw, int index)
+    {
+        if (index + 1 >= raw.Length)
+        {
+            return 0;
+        }
+
+        var next = raw[index + 1];
+        if (next is 'n' or 'r' or 't' or '"' or '\\')
+        {
+            return 2;
+        }
+
+        var digits = next switch { 'u' => 4, 'U' => 8, _ => 0 };
+        return digits > 0 && index + 2 + digits <= raw.Length
+            && int.TryParse(raw.AsSpan(index + 2, digits), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code)
+            && Rune.IsValid(code)
+            ? 2 + digits
+            : 0;
+    }
+
     public static string Encode(string value)
     {
         var builder = new StringBuilder(value.Length + 2);

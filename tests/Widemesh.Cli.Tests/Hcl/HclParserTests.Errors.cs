@@ -19,11 +19,34 @@ public sealed class HclParserErrorTests
     [InlineData("a = f(1 2)\n", "main.tf:1:9: expected \",\" or \")\" in the function call, found number 2")]
     [InlineData("a = 1 @\n", "main.tf:1:7: expected a newline after the attribute, found invalid character \"@\"")]
     [InlineData("/* open\n", "main.tf:1:1: unterminated comment: expected \"*/\", found end of file")]
+    [InlineData("b { a = 1\n}\n", "main.tf:1:10: expected \"}\" right after the only attribute of a one-line block, found newline")]
+    [InlineData("b { c {} }\n", "main.tf:1:7: expected \"=\": a block on one line can hold only one attribute, found \"{\"")]
+    [InlineData("b {\n  a = 1 }\n", "main.tf:2:9: expected a newline after the attribute, found \"}\"")]
+    [InlineData("a = \"x\\qy\"\n", "main.tf:1:7: invalid escape sequence \"\\q\": use \\n, \\r, \\t, \\\", \\\\, \\uNNNN or \\UNNNNNNNN (\\\\ for a backslash)")]
     public void Syntax_errors_name_file_line_column_and_what_was_expected(string source, string expected)
     {
         var file = HclFile.Parse(source, "main.tf");
 
         Assert.Equal(expected, file.Errors[0].ToString());
+    }
+
+    [Theory]
+    [InlineData("b \"\\u12\" {}\n")]
+    [InlineData("a = \"\\U0011FFFF\"\n")]
+    [InlineData("a = \"${\"\\x\"}\"\n")]
+    public void Invalid_escapes_are_errors_in_labels_strings_and_nested_strings(string source)
+    {
+        var file = HclFile.Parse(source);
+
+        Assert.Contains("invalid escape sequence", Assert.Single(file.Errors).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Backslashes_in_heredocs_are_plain_text()
+    {
+        var file = HclFile.Parse("a = <<EOT\n\\q\nEOT\n");
+
+        Assert.Empty(file.Errors);
     }
 
     [Fact]
