@@ -1,0 +1,79 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+namespace Widemesh.Platform.Tests.Logs;
+
+public sealed partial class LogsApiTests
+{
+    [Fact]
+    public async Task A_body_that_is_not_json_or_not_utf8_is_refused_as_malformed()
+    {
+        var host = await CreateSutAsync();
+        byte[] invalidUtf8 = [.. """{"stack":"web","instance":"web-1","message":"bad """u8, 0xFF, 0xFE, .. "\"}"u8];
+
+        var notJson = await PostAsync(host, "shop", LogsApiHost.AccountToken, "this is not json");
+        var notUtf8 = await PostAsync(host, "shop", LogsApiHost.AccountToken, new ByteArrayContent(invalidUtf8));
+        var problem = await notUtf8.Content.ReadFromJsonAsync<JsonElement>(Cancellation);
+
+        Assert.Equal(HttpStatusCode.BadRequest, notJson.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, notUtf8.StatusCode);
+        Assert.Equal("https://widemesh.dev/problems/malformed-body", problem.GetProperty("type").GetString());
+        Assert.Contains("messageBase64", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"rack":"r1","instance":"web-1","message":"x"}""", "entries[0].stack")]
+    [InlineData("""{"rack":"r1","stack":"Web!","instance":"web-1","message":"x"}""", "entries[0].stack")]
+    [InlineData("""{"rack":"r1","stack":"web","message":"x"}""", "entries[0].instance")]
+    [InlineData("""{"rack":"r1","stack":"web","instance":"web-1","stream":"stdin","message":"x"}""", "entries[0].stream")]
+    [InlineData("""{"rack":"r1","stack":"web","instance":"web-1"}""", "entries[0].message")]
+    [InlineData("""{"rack":"r1","stack":"web","instance":"web-1","messageBase64":"%%%"}""", "entries[0].messageBase64")]
+    public async Task An_entry_that_breaks_a_rule_is_refused_naming_its_field(string entry, string field)
+    {
+        var host = await CreateSutAsync();
+
+        var response = await PostAsync(host, "shop", LogsApiHost.AccountToken, entry);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Cancellation);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(field, problem.GetProperty("field").GetString());
+    }
+
+    [Fact]
+    public async Task Binary_bytes_are_stored_escaped_and_long_lines_come_back_as_continuations()
+    {
+        var host = await CreateSutAsync();
+        var binary = Convert.ToBase64String([.. "pic "u8, 0x89, 0x50, 0x00, 0xFF]);
+        var longLine = new string('y', 150_000);
+        var body = JsonSerializer.Serialize(new object[]
+        {
+            new { rack = "r1", stack = "web", instance = "web-1", messageBase64 = binary },
+            new { rack = "r1", stack = "web", instance = "web-1", message = longLine },
+        });
+
+        var ingest = await PostAsync(host, "shop", LogsApiHost.AccountToken, body);
+        using var read = await host.Client.SendAsync(host.Request(HttpMethod.Get, "/v1/environments/shop/logs"), Cancellation);
+        var lines = await LinesAsync(read);
+
+        Assert.Equal(HttpStatusCode.OK, ingest.StatusCode);
+        Assert.Equal("pic \\x89P\\x00\\xff", lines[0].GetProperty("message").GetString());
+        Assert.Equal(4, lines.Count);
+        Assert.False(lines[1].TryGetProperty("continuation", out _));
+        Assert.True(lines[2].GetProperty("continuation").GetBoolean());
+        Assert.Equal(longLine, string.Concat(lines.Skip(1).Select(l => l.GetProperty("message").GetString())));
+    }
+
+    [Fact]
+    public async Task A_body_over_the_limit_is_refused_as_too_large()
+    {
+        var host = await CreateSutAsync(o => o with { MaxIngestBodyBytes = 64 * 1024 });
+        var entry = $$"""{"rack":"r1","stack":"web","instance":"web-1","message":"{{new string('q', 1000)}}"}""";
+        var body = string.Join('\n', Enumerable.Repeat(entry, 100));
+
+        var response = await PostAsync(host, "shop", LogsApiHost.AccountToken, body);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+}
