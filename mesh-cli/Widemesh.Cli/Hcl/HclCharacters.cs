@@ -9,6 +9,12 @@ internal static class HclCharacters
 {
     public static bool IsIdentifierStart(string text, int index, out int length)
     {
+        if (index < text.Length && text[index] < 128)
+        {
+            length = 1;
+            return char.IsAsciiLetter(text[index]) || text[index] == '_';
+        }
+
         if (!TryRune(text, index, out var rune, out length))
         {
             return false;
@@ -19,6 +25,12 @@ internal static class HclCharacters
 
     public static bool IsIdentifierPart(string text, int index, out int length)
     {
+        if (index < text.Length && text[index] < 128)
+        {
+            length = 1;
+            return char.IsAsciiLetterOrDigit(text[index]) || text[index] is '_' or '-';
+        }
+
         if (!TryRune(text, index, out var rune, out length))
         {
             return false;

@@ -80,7 +80,7 @@ internal sealed partial class HclLexer
             frame.BraceDepth -= inSequence ? 1 : 0;
             Emit(HclTokenKind.CloseBrace, 1, trivia);
         }
-        else if (Array.FindIndex(Operators, o => At(o.Text)) is var index and >= 0)
+        else if (OperatorAt() is var index and >= 0)
         {
             Emit(Operators[index].Kind, Operators[index].Text.Length, trivia);
         }
@@ -90,13 +90,27 @@ internal sealed partial class HclLexer
         }
     }
 
+    private int OperatorAt()
+    {
+        var c = Peek();
+        for (var i = 0; i < Operators.Length; i++)
+        {
+            if (Operators[i].Text[0] == c && At(Operators[i].Text))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     private string ReadTrivia()
     {
         var start = _pos;
         while (_pos < _text.Length)
         {
             var c = Peek();
-            if (c is ' ' or '\t' || (c == '\r' && Peek(1) != '\n') || (c == '\uFEFF' && _pos == 0))
+            if (c is ' ' or '\t' || (c == '\uFEFF' && _pos == 0))
             {
                 Move(1);
             }

@@ -103,6 +103,11 @@ internal sealed partial class HclLexer
                 break;
             }
 
+            if (c == '\r' && (end + 1 >= _text.Length || _text[end + 1] != '\n'))
+            {
+                _diagnostics.Add(new HclDiagnostic(_file, _line, _column + end - _pos, "invalid character: a carriage return must be followed by a newline"));
+            }
+
             if ((c == '$' || c == '%') && end + 2 < _text.Length && _text[end + 1] == c && _text[end + 2] == '{')
             {
                 end += 3;

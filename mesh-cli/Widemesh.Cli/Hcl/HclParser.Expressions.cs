@@ -9,11 +9,8 @@ internal sealed partial class HclParser
         if (At(HclTokenKind.Question))
         {
             var question = Advance();
-            PushNewlines(true);
             var whenTrue = ParseExpression();
             var colon = Expect(HclTokenKind.Colon, "\":\" of the conditional expression");
-            PopNewlines();
-            FoldNewlines();
             var whenFalse = ParseExpression();
             condition = new HclConditionalExpression(condition, question, whenTrue, colon, whenFalse);
         }
@@ -39,7 +36,6 @@ internal sealed partial class HclParser
         while (Precedence(Current.Kind) is var level && level >= minimum)
         {
             var op = Advance();
-            FoldNewlines();
             var right = ParseBinary(level + 1);
             left = new HclBinaryExpression(left, op, right);
         }

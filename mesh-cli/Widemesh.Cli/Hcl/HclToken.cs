@@ -22,6 +22,7 @@ internal sealed record HclToken(HclTokenKind Kind, string Text, string LeadingTr
         HclTokenKind.OpenHeredoc => "start of a heredoc",
         HclTokenKind.CloseHeredoc => "end of a heredoc",
         HclTokenKind.TemplateLiteral => "template text",
+        HclTokenKind.Invalid when char.IsControl(Text[0]) => $"invalid character U+{(int)Text[0]:X4}",
         HclTokenKind.Invalid => $"invalid character \"{Text}\"",
         _ => $"\"{Text}\"",
     };

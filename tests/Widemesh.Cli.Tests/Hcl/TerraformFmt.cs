@@ -9,6 +9,17 @@ internal static class TerraformFmt
 
     public static async Task<string> FormatAsync(string source, CancellationToken cancellationToken)
     {
+        var (exitCode, output, error) = await RunAsync(source, cancellationToken);
+        Assert.True(exitCode == 0, $"terraform fmt failed: {error}");
+        return output;
+    }
+
+    /// <summary>Whether terraform fmt parses the source without syntax errors.</summary>
+    public static async Task<bool> AcceptsAsync(string source, CancellationToken cancellationToken) =>
+        (await RunAsync(source, cancellationToken)).ExitCode == 0;
+
+    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(string source, CancellationToken cancellationToken)
+    {
         var start = new ProcessStartInfo(Executable!, ["fmt", "-no-color", "-"])
         {
             RedirectStandardInput = true,
@@ -22,8 +33,7 @@ internal static class TerraformFmt
         await process.StandardInput.WriteAsync(source.AsMemory(), cancellationToken);
         process.StandardInput.Close();
         await process.WaitForExitAsync(cancellationToken);
-        Assert.True(process.ExitCode == 0, $"terraform fmt failed: {await error}");
-        return await output;
+        return (process.ExitCode, await output, await error);
     }
 
     private static string? Find() =>

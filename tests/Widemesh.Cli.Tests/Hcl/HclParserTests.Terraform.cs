@@ -1,0 +1,61 @@
+using Widemesh.Cli.Hcl;
+
+namespace Widemesh.Cli.Tests.Hcl;
+
+public sealed class HclParserTerraformTests
+{
+    private const string Inserted = "{}[]()\"$%~<-=:?.,!*/#\n\t \\x1";
+
+    [Fact(Timeout = 300_000)]
+    public async Task Parser_accepts_and_rejects_the_same_mutated_files_as_terraform()
+    {
+        if (TerraformFmt.Executable is null)
+        {
+            Assert.Skip("terraform is not on PATH, so the parser cannot be compared with it.");
+        }
+
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var random = new Random(17);
+        var corpus = HclCorpus.FileNames.Select(HclCorpus.Read).ToList();
+        var disagreements = new List<string>();
+        for (var i = 0; i < 150; i++)
+        {
+            var mutated = Mutate(corpus[random.Next(corpus.Count)], random);
+            var terraformAccepts = await TerraformFmt.AcceptsAsync(mutated, cancellationToken);
+            var file = HclFile.Parse(mutated, "mutated.tf");
+            if (terraformAccepts == file.HasErrors)
+            {
+                var ours = file.HasErrors ? file.Errors[0].ToString() : "accepted";
+                disagreements.Add($"terraform {(terraformAccepts ? "accepts" : "rejects")}, we say {ours}:\n{mutated}");
+            }
+        }
+
+        Assert.Empty(disagreements);
+    }
+
+    [Theory]
+    [InlineData("a = 1 +\n 2\n")]
+    [InlineData("a = x ?\n 1 : 2\n")]
+    [InlineData("a = {\n b\n = 1\n}\n")]
+    [InlineData("a = 1 \r b = 2\n")]
+    [InlineData("a = <<EOT\nx\r y\nEOT\n")]
+    [InlineData("a = 1 /* x\n */ b = 2\n")]
+    public void Newlines_end_expressions_outside_brackets_as_in_terraform(string source)
+    {
+        var file = HclFile.Parse(source);
+
+        Assert.True(file.HasErrors);
+        Assert.Equal(source, file.ToFullString());
+    }
+
+    private static string Mutate(string text, Random random)
+    {
+        var at = random.Next(text.Length);
+        return random.Next(3) switch
+        {
+            0 => text.Remove(at, Math.Min(random.Next(1, 4), text.Length - at)),
+            1 => text.Insert(at, Inserted[random.Next(Inserted.Length)].ToString()),
+            _ => text.Insert(at, text.Substring(random.Next(text.Length - 10), random.Next(1, 10))),
+        };
+    }
+}
