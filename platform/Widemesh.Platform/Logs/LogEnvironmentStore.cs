@@ -49,6 +49,8 @@ internal sealed partial class LogEnvironmentStore
 
     public long CommittedSequence => Volatile.Read(ref _committedSequence);
 
+    public bool IsDeleted => _deleted;
+
     internal LogSegment[] Segments => Volatile.Read(ref _segments);
 
     /// <summary>Completes at the next commit (or deletion); take it before reading so no commit is missed.</summary>

@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using Widemesh.Platform.Logs;
+
+namespace Widemesh.Logs.Benchmarks;
+
+/// <summary>
+/// Ingest throughput: N MB of log lines through the in-process path (what the local rack runtime uses) and through
+/// HTTP NDJSON batches, against <c>cat</c> of the same bytes to a file.
+/// </summary>
+internal static class IngestBenchmark
+{
+    public static async Task<IngestResult> RunAsync(string workDirectory, int megabytes, CancellationToken cancellationToken)
+    {
+        var chunks = Enumerable.Range(0, 8).Select(LogLines.Chunk).ToArray();
+        var source = Path.Combine(workDirectory, "lines.txt");
+        await using (var file = File.Create(source))
+        {
+            for (var i = 0; i < megabytes; i++)
+            {
+                await file.WriteAsync(chunks[i % chunks.Length], cancellationToken);
+            }
+        }
+
+        var bytes = new FileInfo(source).Length;
+        var cat = await CatBaseline.ToFileAsync([source], Path.Combine(workDirectory, "cat-copy.txt"), cancellationToken);
+        File.Delete(Path.Combine(workDirectory, "cat-copy.txt"));
+
+        TimeSpan inProcess;
+        await using (var host = await BenchHost.StartAsync(Path.Combine(workDirectory, "ingest-local"), cancellationToken))
+        {
+            var source1 = new LogSourceRef("r1", LogSourceKind.Stack, "web", "web-1");
+            var timer = Stopwatch.StartNew();
+            for (var i = 0; i < megabytes; i++)
+            {
+                await host.Ingestor.AppendOutputAsync(BenchHost.Environment.Id, source1, LogStream.Stdout, chunks[i % chunks.Length], cancellationToken);
+            }
+
+            inProcess = timer.Elapsed;
+        }
+
+        TimeSpan http;
+        await using (var host = await BenchHost.StartAsync(Path.Combine(workDirectory, "ingest-http"), cancellationToken))
+        {
+            var bodies = chunks.Select(LogLines.Ndjson).ToArray();
+            var token = await MintAsync(host, cancellationToken);
+            var timer = Stopwatch.StartNew();
+            await Parallel.ForAsync(0, megabytes, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (i, ct) =>
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, $"/v1/environments/{BenchHost.Environment.Name}/logs")
+                {
+                    Content = new ByteArrayContent(bodies[i % bodies.Length]) { Headers = { ContentType = new MediaTypeHeaderValue("application/x-ndjson") } },
+                };
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                using var response = await host.Client.SendAsync(request, ct);
+                response.EnsureSuccessStatusCode();
+            });
+            http = timer.Elapsed;
+        }
+
+        return new IngestResult(bytes, cat, inProcess, http);
+    }
+
+    private static async Task<string> MintAsync(BenchHost host, CancellationToken cancellationToken)
+    {
+        using var response = await host.Client.PostAsync(
+            $"/v1/environments/{BenchHost.Environment.Name}/log-tokens",
+            new StringContent("{\"rack\":\"r1\"}", System.Text.Encoding.UTF8, "application/json"),
+            cancellationToken);
+        response.EnsureSuccessStatusCode();
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+        return json.RootElement.GetProperty("token").GetString() ?? throw new InvalidOperationException("no token in the answer");
+    }
+}
