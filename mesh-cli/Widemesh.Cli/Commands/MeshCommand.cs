@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using Widemesh.Cli.Commands.Apply;
 using Widemesh.Cli.Commands.Env;
 using Widemesh.Cli.Commands.Export;
@@ -12,10 +13,16 @@ namespace Widemesh.Cli.Commands;
 /// <summary>The command tree of <c>mesh</c>, and how one run parses and invokes it.</summary>
 internal static class MeshCommand
 {
-    public static RootCommand Create(CliContext context)
+    /// <summary>
+    /// The root is a plain command named <c>mesh</c> (a <see cref="RootCommand"/> would take the name of
+    /// whatever process hosts it, such as a test runner), with the help and version options a root has.
+    /// </summary>
+    public static Command Create(CliContext context)
     {
         var options = new CommonOptions();
-        var root = new RootCommand("mesh: manage Widemesh environments and racks. Every change is written as HCL into a workspace and applied, so Terraform can take over.");
+        var root = new Command("mesh", "mesh: manage Widemesh environments and racks. Every change is written as HCL into a workspace and applied, so Terraform can take over.");
+        root.Options.Add(new HelpOption());
+        root.Options.Add(new VersionOption());
         root.Options.Add(options.Json);
         root.Subcommands.Add(EnvCommand.Create(context, options));
         root.Subcommands.Add(RackCommand.Create(context, options));

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Widemesh.Cli.Commands;
+using Widemesh.Sdk.Client;
+using Widemesh.Sdk.Contracts;
 using Widemesh.Testing.Meshd;
 
 namespace Widemesh.Cli.Tests.Support;
@@ -13,6 +15,7 @@ internal sealed class MeshCli
 {
     private MeshCli(string home, Uri endpoint, string token)
     {
+        Endpoint = endpoint;
         Home = home;
         Workspace = Path.Combine(home, "workspace");
         Variables = new Dictionary<string, string?>(StringComparer.Ordinal)
@@ -34,6 +37,8 @@ internal sealed class MeshCli
     }
 
     public string Home { get; }
+
+    public Uri Endpoint { get; }
 
     public string Workspace { get; }
 
@@ -118,4 +123,36 @@ internal sealed class MeshCli
     }
 
     public string ReadWorkspaceFile(string name) => File.ReadAllText(Path.Combine(Workspace, name));
+
+    public void WriteWorkspaceFile(string name, string text)
+    {
+        Directory.CreateDirectory(Workspace);
+        File.WriteAllText(Path.Combine(Workspace, name), text);
+    }
+
+    /// <summary>A platform client with this test's token.</summary>
+    public WidemeshClient CreateClient() => new(new WidemeshClientOptions
+    {
+        Endpoint = Endpoint,
+        Token = Variables["WIDEMESH_TOKEN"],
+        RetryBaseDelay = TimeSpan.FromMilliseconds(50),
+    });
+
+    /// <summary>Creates racks straight through the API (not through a workspace).</summary>
+    public async Task CreateRacksAsync(params string[] names)
+    {
+        using var client = CreateClient();
+        foreach (var name in names)
+        {
+            await client.CreateRackAsync(new CreateRackRequest { Name = name }, TestContext.Current.CancellationToken);
+        }
+    }
+
+    /// <summary>Runs mesh and fails the test, showing its output, unless it exits with <paramref name="expected"/>.</summary>
+    public async Task<MeshResult> RunExpectingAsync(int expected, params string[] args)
+    {
+        var result = await RunAsync(args);
+        Assert.True(result.ExitCode == expected, $"mesh {string.Join(' ', args)} should exit {expected}:\n{result}");
+        return result;
+    }
 }

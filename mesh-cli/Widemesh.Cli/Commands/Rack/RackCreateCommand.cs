@@ -30,8 +30,9 @@ internal static class RackCreateCommand
         options.AddWorkspaceOptions(command);
         command.Validators.Add(result =>
         {
-            var chosen = result.GetValue(provider) ?? RackProviders.Local;
-            var regionValue = result.GetValue(region);
+            // Raw tokens: an invalid --provider already has its own error, and GetValue would throw on it.
+            var chosen = result.GetResult(provider)?.Tokens.FirstOrDefault()?.Value ?? RackProviders.Local;
+            var regionValue = result.GetResult(region)?.Tokens.FirstOrDefault()?.Value;
             if (chosen == RackProviders.Aws && string.IsNullOrWhiteSpace(regionValue))
             {
                 result.AddError("--region is required with --provider aws: give the AWS region, such as --region eu-west-1.");

@@ -20,7 +20,11 @@ public sealed class LoginCommandTests(MeshdFixture fixture)
         Assert.Contains("Logged in to", login.Out, StringComparison.Ordinal);
         Assert.DoesNotContain(token, login.Out + login.Error, StringComparison.Ordinal);
         var configFile = Path.Combine(mesh.Home, ".config", "widemesh", "config.json");
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(configFile));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(configFile));
+        }
+
         Assert.Equal(0, list.ExitCode);
     }
 

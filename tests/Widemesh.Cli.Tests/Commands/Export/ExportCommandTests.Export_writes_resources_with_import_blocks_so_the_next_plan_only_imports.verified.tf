@@ -1,0 +1,8 @@
+resource "widemesh_rack" "main" {
+  name = "main"
+}
+
+import {
+  to = widemesh_rack.main
+  id = "main"
+}

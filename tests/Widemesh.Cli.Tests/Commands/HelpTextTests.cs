@@ -1,0 +1,37 @@
+using Widemesh.Cli.Tests.Support;
+using Widemesh.Testing.Snapshots;
+
+namespace Widemesh.Cli.Tests.Commands;
+
+public sealed class HelpTextTests(MeshdFixture fixture)
+{
+    [Theory]
+    [InlineData("root", new string[0])]
+    [InlineData("env", new[] { "env" })]
+    [InlineData("env-create", new[] { "env", "create" })]
+    [InlineData("env-update", new[] { "env", "update" })]
+    [InlineData("rack-create", new[] { "rack", "create" })]
+    [InlineData("plan", new[] { "plan" })]
+    [InlineData("export", new[] { "export" })]
+    [InlineData("login", new[] { "login" })]
+    public async Task Help_text_matches_the_approved_snapshot(string variant, string[] command)
+    {
+        var mesh = await MeshCli.CreateAsync(fixture, TestContext.Current.CancellationToken);
+
+        var result = await mesh.RunAsync([.. command, "--help"]);
+
+        Assert.Equal(0, result.ExitCode);
+        Snapshot.Match(result.Out, "txt", variant);
+    }
+
+    [Fact]
+    public async Task An_unknown_command_is_a_usage_error()
+    {
+        var mesh = await MeshCli.CreateAsync(fixture, TestContext.Current.CancellationToken);
+
+        var result = await mesh.RunProcessAsync(["env", "frobnicate"]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("frobnicate", result.Error, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,100 @@
+using Widemesh.Cli.Tests.Support;
+
+namespace Widemesh.Cli.Tests.Commands.Plan;
+
+public sealed class PlanCommandTests(MeshdFixture fixture)
+{
+    [Fact]
+    public async Task Plan_after_apply_is_empty()
+    {
+        var mesh = await MeshCli.CreateAsync(fixture, TestContext.Current.CancellationToken);
+        await mesh.RunExpectingAsync(0, "rack", "create", "main");
+        await mesh.RunExpectingAsync(0, "env", "create", Some.Name());
+
+        var text = await mesh.RunExpectingAsync(0, "plan");
+        var json = await mesh.RunExpectingAsync(0, "plan", "--json");
+
+        Assert.Contains("No changes. Your infrastructure matches the configuration.", text.Out, StringComparison.Ordinal);
+        Assert.False((bool?)json.Json["applied"]);
+        Assert.Equal(0, (int?)json.Json["changes"]!["add"] + (int?)json.Json["changes"]!["change"] + (int?)json.Json["changes"]!["destroy"]);
+        Assert.Empty(json.Json["resourceChanges"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Plan_shows_an_edited_workspace_in_terraform_notation_and_changes_nothing()
+    {
+        var mesh = await MeshCli.CreateAsync(fixture, TestContext.Current.CancellationToken);
+        await mesh.CreateRacksAsync("a", "b");
+        var name = Some.Name();
+        await mesh.RunExpectingAsync(0, "env", "create", name, "--rack", "a");
+        var file = $"environment_{name}.tf";
+        mesh.WriteWorkspaceFile(file, mesh.ReadWorkspaceFile(file).Replace("[\"a\"]", "[\"a\", \"b\"]", StringComparison.Ordinal));
+
+        var result = await mesh.RunExpectingAsync(10, "plan", "--detailed-exitcode");
+
+        Assert.Contains($"  # widemesh_environment.{name} will be updated in-place", result.Out, StringComparison.Ordinal);
+        Assert.Contains($"  ~ resource \"widemesh_environment\" \"{name}\" {{", result.Out, StringComparison.Ordinal);
+        Assert.Contains("~ racks        = [\"a\"] -> [\"a\", \"b\"]", result.Out, StringComparison.Ordinal);
+        Assert.Contains("Plan: 0 to add, 1 to change, 0 to destroy.", result.Out, StringComparison.Ordinal);
+        using var client = mesh.CreateClient();
+        Assert.Equal(["a"], (await client.GetEnvironmentAsync(name, TestContext.Current.CancellationToken))!.Racks);
+    }
+
+    [Fact]
+    public async Task Plan_refuses_constructs_the_builtin_engine_cannot_evaluate_naming_file_line_and_column()
+    {
+        var mesh = await MeshCli.CreateAsync(fixture, TestContext.Current.CancellationToken);
+        mesh.WriteWorkspaceFile("main.tf", """
+            variable "racks" {
+              type = list(string)
+            }
+
+            """);
+
+        var result = await mesh.RunExpectingAsync(7, "plan", "--json");
+
+        var error = result.Json["error"]!;
+        Assert.Equal("unsupported", (string?)error["code"]);
+        Assert.StartsWith("main.tf:1:1: the built-in engine cannot evaluate the input variable \"racks\"", (string?)error["message"], StringComparison.Ordinal);
+        Assert.Contains("--engine terraform", (string?)error["message"], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("module \"net\" {\n  source = \"./net\"\n}\n", "main.tf:1:1", "the module \"net\"")]
+    [InlineData("data \"widemesh_racks\" \"all\" {}\n", "main.tf:1:1", "the data source widemesh_racks.all")]
+    [InlineData("resource \"aws_instance\" \"x\" {}\n", "main.tf:1:1", "the resource aws_instance.x of another provider")]
+    [InlineData("resource \"widemesh_rack\" \"x\" {\n  name = var.rack\n}\n", "main.tf:2:10", "a reference")]
+    [InlineData("resource \"widemesh_rack\" \"x\" {\n  name  = \"x\"\n  count = 2\n}\n", "main.tf:3:3", "the meta-argument \"count\"")]
+    [InlineData("resource \"widemesh_rack\" \"x\" {\n  name = lower(\"X\")\n}\n", "main.tf:2:10", "a call of the function lower")]
+    [InlineData("locals {\n  a = 1\n}\n", "main.tf:1:1", "a locals block")]
+    public async Task Plan_refuses_each_unsupported_construct_with_its_position(string hcl, string location, string construct)
+    {
+        var mesh = await MeshCli.CreateAsync(fixture, TestContext.Current.CancellationToken);
+        mesh.WriteWorkspaceFile("main.tf", hcl);
+
+        var result = await mesh.RunExpectingAsync(7, "plan");
+
+        Assert.Contains($"{location}: the built-in engine cannot evaluate {construct}", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Plan_reports_syntax_errors_with_their_position()
+    {
+        var mesh = await MeshCli.CreateAsync(fixture, TestContext.Current.CancellationToken);
+        mesh.WriteWorkspaceFile("broken.tf", "resource \"widemesh_rack\" \"x\" {\n  name = \n}\n");
+
+        var result = await mesh.RunExpectingAsync(7, "plan");
+
+        Assert.Contains("broken.tf:2:", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Plan_with_an_unknown_engine_is_a_usage_error()
+    {
+        var mesh = await MeshCli.CreateAsync(fixture, TestContext.Current.CancellationToken);
+
+        var result = await mesh.RunExpectingAsync(2, "plan", "--engine", "pulumi");
+
+        Assert.Contains("pulumi", result.Error, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,3 @@
+resource "widemesh_rack" "main" {
+  name = "main"
+}

@@ -1,0 +1,4 @@
+resource "widemesh_environment" "shop" {
+  name  = "shop"
+  racks = ["old-rack", "new-rack"]
+}
