@@ -19,6 +19,10 @@ public sealed class ConformanceHarness : IAsyncDisposable
 
     private readonly List<string> _calls = [];
     private readonly Lock _callsLock = new();
+    private readonly CancellationTokenSource _streams = new();
+    private AsyncServerStreamingCall<StdioData>? _stdio;
+    private AsyncDuplexStreamingCall<ConnInfo, ConnInfo>? _broker;
+    private Task _drain = Task.CompletedTask;
 
     private ConformanceHarness(PluginProcess plugin, ProviderSchemas schemas)
     {
@@ -49,9 +53,9 @@ public sealed class ConformanceHarness : IAsyncDisposable
         var plugin = await PluginProcess.StartAsync(options, cancellationToken);
         try
         {
-            await ConnectLikeGoPluginAsync(plugin, cancellationToken);
             var schemas = await FetchSchemasAsync(plugin.Provider, cancellationToken);
             var harness = new ConformanceHarness(plugin, schemas);
+            harness.ConnectLikeGoPlugin(cancellationToken);
             harness.Record("GetProviderSchema");
             harness.Record("GetResourceIdentitySchemas");
             return harness;
@@ -410,36 +414,41 @@ public sealed class ConformanceHarness : IAsyncDisposable
         return (state, diagnostics);
     }
 
-    public async ValueTask DisposeAsync() => await Plugin.DisposeAsync();
-
-    private static async Task ConnectLikeGoPluginAsync(PluginProcess plugin, CancellationToken cancellationToken)
+    public async ValueTask DisposeAsync()
     {
-        // go-plugin opens the broker and stdio streams right after connecting; errors are ignored / tolerated.
-        using var streams = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        streams.CancelAfter(TimeSpan.FromSeconds(5));
-        try
-        {
-            using var stdio = plugin.Stdio.StreamStdio(new Google.Protobuf.WellKnownTypes.Empty(), cancellationToken: streams.Token);
-            await stdio.ResponseHeadersAsync;
-        }
-        catch (RpcException ex) when (ex.StatusCode is StatusCode.Unimplemented or StatusCode.Unavailable or StatusCode.Cancelled)
-        {
-            // "stdio service not available" is tolerated.
-        }
+        await Plugin.DisposeAsync();
+        await _streams.CancelAsync();
+        await _drain;
+        _stdio?.Dispose();
+        _broker?.Dispose();
+        _streams.Dispose();
+    }
 
-        try
+    private void ConnectLikeGoPlugin(CancellationToken cancellationToken)
+    {
+        // go-plugin opens the stdio and broker streams right after connecting and keeps them for the process's
+        // life; errors are tolerated. The provider must still exit promptly on Shutdown with them open.
+        _stdio = Plugin.Stdio.StreamStdio(new Google.Protobuf.WellKnownTypes.Empty(), cancellationToken: _streams.Token);
+        _broker = new GRPCBroker.GRPCBrokerClient(Plugin.Channel).StartStream(cancellationToken: _streams.Token);
+        var stdio = _stdio;
+        _drain = Task.Run(async () =>
         {
-            using var broker = new GRPCBroker.GRPCBrokerClient(plugin.Channel).StartStream(cancellationToken: streams.Token);
-            await broker.RequestStream.CompleteAsync();
-        }
-        catch (RpcException)
-        {
-            // Terraform ignores broker errors.
-        }
-        catch (InvalidOperationException)
-        {
-            // Stream already finished by the server.
-        }
+            try
+            {
+                while (await stdio.ResponseStream.MoveNext(_streams.Token))
+                {
+                    // Terraform logs anything sent here as "unexpected data"; nothing to check.
+                }
+            }
+            catch (RpcException)
+            {
+                // Unimplemented / Unavailable / Cancelled are all tolerated.
+            }
+            catch (OperationCanceledException)
+            {
+                // Harness closing.
+            }
+        }, cancellationToken);
     }
 
     private static async Task<T> CallAsync<T>(string method, Func<AsyncUnaryCall<T>> call)
