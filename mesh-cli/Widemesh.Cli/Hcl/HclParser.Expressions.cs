@@ -59,15 +59,24 @@ internal sealed partial class HclParser
 
     private HclExpression ParsePostfix(HclExpression source)
     {
+        var inAttributeSplat = false;
         while (true)
         {
             if (At(HclTokenKind.Dot))
             {
-                source = ParseDotSuffix(source, Advance());
+                var dot = Advance();
+                if (inAttributeSplat && At(HclTokenKind.Star))
+                {
+                    throw Fail("nested splat expression not allowed: a \".*\" cannot follow another \".*\"; use [*] or a for expression", dot);
+                }
+
+                source = ParseDotSuffix(source, dot);
+                inAttributeSplat |= source is HclSplatExpression;
             }
             else if (At(HclTokenKind.OpenBracket))
             {
                 source = ParseBracketSuffix(source, Advance());
+                inAttributeSplat = false;
             }
             else
             {

@@ -33,6 +33,45 @@ public sealed class HclParserTerraformTests
         Assert.Empty(disagreements);
     }
 
+    [Fact(Timeout = 300_000)]
+    public async Task Parser_accepts_and_rejects_the_same_generated_expressions_as_terraform()
+    {
+        if (TerraformFmt.Executable is null)
+        {
+            Assert.Skip("terraform is not on PATH, so the parser cannot be compared with it.");
+        }
+
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var some = new SomeHcl(seed: 6);
+        var disagreements = new List<string>();
+        for (var i = 0; i < 150; i++)
+        {
+            var source = "attr = " + some.Expression() + "\n";
+            var terraformAccepts = await TerraformFmt.AcceptsAsync(source, cancellationToken);
+            var file = HclFile.Parse(source, "generated.tf");
+            Assert.Equal(source, file.ToFullString());
+            if (terraformAccepts == file.HasErrors)
+            {
+                var ours = file.HasErrors ? file.Errors[0].ToString() : "accepted";
+                disagreements.Add($"terraform {(terraformAccepts ? "accepts" : "rejects")}, we say {ours}:\n{source}");
+            }
+        }
+
+        Assert.Empty(disagreements);
+    }
+
+    [Theory]
+    [InlineData("x.*[0].*")]
+    [InlineData("x[*].y.*")]
+    [InlineData("x[*][*]")]
+    [InlineData("(x.*).*")]
+    public void Splats_terraform_accepts_parse(string source)
+    {
+        var file = HclFile.Parse($"a = {source}\n");
+
+        Assert.Empty(file.Errors);
+    }
+
     [Theory]
     [InlineData("a = 1 +\n 2\n")]
     [InlineData("a = x ?\n 1 : 2\n")]
@@ -40,7 +79,9 @@ public sealed class HclParserTerraformTests
     [InlineData("a = 1 \r b = 2\n")]
     [InlineData("a = <<EOT\nx\r y\nEOT\n")]
     [InlineData("a = 1 /* x\n */ b = 2\n")]
-    public void Newlines_end_expressions_outside_brackets_as_in_terraform(string source)
+    [InlineData("a = x.*.y.*\n")]
+    [InlineData("a = x.*.0.*\n")]
+    public void Constructs_terraform_rejects_are_errors(string source)
     {
         var file = HclFile.Parse(source);
 
