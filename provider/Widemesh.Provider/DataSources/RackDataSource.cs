@@ -18,6 +18,7 @@ internal sealed class RackDataSource : IDataSource
         [
             SchemaAttribute.RequiredString(RackSchema.Name, "Name of the rack to read."),
             SchemaAttribute.ComputedString(RackSchema.ProviderName, "Where the rack runs: `local` or `aws`."),
+            SchemaAttribute.ComputedString(RackSchema.RackProvider, "Same as `provider` (the name the resource uses to set it)."),
             SchemaAttribute.ComputedString(RackSchema.Region, "Cloud region of an `aws` rack; null for a local rack."),
             SchemaAttribute.ComputedString(RackSchema.Id, "Identifier the platform gave the rack."),
             SchemaAttribute.ComputedString(RackSchema.Status, "State of the rack, such as `ready`."),

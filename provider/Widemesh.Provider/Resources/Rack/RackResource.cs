@@ -26,10 +26,14 @@ internal sealed class RackResource : IManagedResource
         ResourcePlanRequest request, PlatformConnection platform, ICollection<Tf.Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
         RackRules.Validate("Plan Rack Error", request.Config, diagnostics);
+        var effective = RackRules.EffectiveProvider(request.Config);
         var planned = request.Proposed;
-        if (AttributeValues.IsNull(request.Config, ProviderName))
+        foreach (var attribute in new[] { ProviderName, RackProvider })
         {
-            planned = planned.With(ProviderName, CtyValue.String(RackProviders.Local));
+            if (AttributeValues.IsNull(request.Config, attribute))
+            {
+                planned = planned.With(attribute, effective);
+            }
         }
 
         if (request.IsCreate)
@@ -46,7 +50,7 @@ internal sealed class RackResource : IManagedResource
             return new ResourcePlan(request.Prior, []);
         }
 
-        var replace = new[] { Name, ProviderName, Region }
+        var replace = new[] { Name, ProviderName, RackProvider, Region }
             .Where(a => !planned[a].ValueEquals(request.Prior[a]))
             .Select(CtyPath.Attribute)
             .ToList();
@@ -67,7 +71,7 @@ internal sealed class RackResource : IManagedResource
         var request = new CreateRackRequest
         {
             Name = planned[Name].AsString(),
-            Provider = planned[ProviderName].AsString(),
+            Provider = RackRules.EffectiveProvider(planned).AsString(),
             Region = AttributeValues.KnownString(planned, Region),
         };
         try
@@ -145,6 +149,7 @@ internal sealed class RackResource : IManagedResource
     [
         KeyValuePair.Create(Name, CtyValue.String(rack.Name)),
         KeyValuePair.Create(ProviderName, CtyValue.String(rack.Provider)),
+        KeyValuePair.Create(RackProvider, CtyValue.String(rack.Provider)),
         KeyValuePair.Create(Region, CtyValue.StringOrNull(string.IsNullOrEmpty(rack.Region) ? null : rack.Region)),
         KeyValuePair.Create(Id, CtyValue.String(rack.Id)),
         KeyValuePair.Create(Status, CtyValue.String(rack.Status)),

@@ -23,35 +23,63 @@ internal static class RackRules
             diagnostics.Add(ProviderDiagnostics.Error(summary, nameProblem, CtyPath.Attribute(Name)));
         }
 
-        var provider = AttributeValues.KnownString(config, ProviderName);
-        if (provider is not null && !RackProviders.All.Contains(provider))
+        foreach (var attribute in new[] { ProviderName, RackProvider })
+        {
+            var value = AttributeValues.KnownString(config, attribute);
+            if (value is not null && !RackProviders.All.Contains(value))
+            {
+                diagnostics.Add(ProviderDiagnostics.Error(
+                    summary,
+                    $"{attribute} '{value}' is not a rack provider; use one of: {string.Join(", ", RackProviders.All)} (or leave it out for local).",
+                    CtyPath.Attribute(attribute)));
+                return;
+            }
+        }
+
+        var both = (AttributeValues.KnownString(config, ProviderName), AttributeValues.KnownString(config, RackProvider));
+        if (both is ({ } a, { } b) && a != b)
         {
             diagnostics.Add(ProviderDiagnostics.Error(
                 summary,
-                $"provider '{provider}' is not a rack provider; use one of: {string.Join(", ", RackProviders.All)} (or leave it out for local).",
-                CtyPath.Attribute(ProviderName)));
+                $"provider is '{a}' but rack_provider is '{b}'; they are the same setting. Set only rack_provider.",
+                CtyPath.Attribute(RackProvider)));
             return;
         }
 
-        if (AttributeValues.IsUnknown(config, ProviderName) || AttributeValues.IsUnknown(config, Region))
+        var effective = EffectiveProvider(config);
+        if (!effective.IsKnown || AttributeValues.IsUnknown(config, Region))
         {
             return;
         }
+
+        var provider = effective.AsString();
 
         var region = AttributeValues.KnownString(config, Region);
-        if ((provider ?? RackProviders.Local) == RackProviders.Aws && string.IsNullOrEmpty(region))
+        if (provider == RackProviders.Aws && string.IsNullOrEmpty(region))
         {
             diagnostics.Add(ProviderDiagnostics.Error(
                 summary,
-                "region is required when provider is \"aws\"; set it to the AWS region the rack runs in, such as \"eu-west-1\".",
+                "region is required when rack_provider is \"aws\"; set it to the AWS region the rack runs in, such as \"eu-west-1\".",
                 CtyPath.Attribute(Region)));
         }
-        else if ((provider ?? RackProviders.Local) == RackProviders.Local && region is not null)
+        else if (provider == RackProviders.Local && region is not null)
         {
             diagnostics.Add(ProviderDiagnostics.Error(
                 summary,
-                "region is only used by aws racks; a local rack runs on this machine. Remove region, or set provider = \"aws\".",
+                "region is only used by aws racks; a local rack runs on this machine. Remove region, or set rack_provider = \"aws\".",
                 CtyPath.Attribute(Region)));
         }
+    }
+
+    /// <summary>The provider the rack will have: <c>provider</c>, else <c>rack_provider</c>, else local; unknown while either is.</summary>
+    public static CtyValue EffectiveProvider(CtyValue obj)
+    {
+        if (!obj.IsKnown || AttributeValues.IsUnknown(obj, ProviderName) || AttributeValues.IsUnknown(obj, RackProvider))
+        {
+            return CtyValue.Unknown(CtyType.String);
+        }
+
+        var value = AttributeValues.KnownString(obj, ProviderName) ?? AttributeValues.KnownString(obj, RackProvider) ?? RackProviders.Local;
+        return CtyValue.String(value);
     }
 }

@@ -7,6 +7,7 @@ internal static class RackSchema
 {
     public const string Name = "name";
     public const string ProviderName = "provider";
+    public const string RackProvider = "rack_provider";
     public const string Region = "region";
     public const string Id = "id";
     public const string Status = "status";
@@ -14,7 +15,8 @@ internal static class RackSchema
     public static ResourceSchema Resource { get; } = new(0, new SchemaBlock(
         [
             SchemaAttribute.RequiredString(Name, "Name of the rack, unique in the account: a DNS label (lowercase letters, digits and `-`, 1–63 characters, starting with a letter). Changing it replaces the rack."),
-            new SchemaAttribute(ProviderName, Cty.CtyType.String, "Where the rack runs: `local` (this machine, the default) or `aws`. Changing it replaces the rack.", Optional: true, Computed: true),
+            new SchemaAttribute(ProviderName, Cty.CtyType.String, "Where the rack runs: `local` (this machine, the default) or `aws`. Terraform reserves `provider` as a meta-argument inside resource blocks, so set it with `rack_provider`; read it as `widemesh_rack.<name>.provider`. Changing it replaces the rack.", Optional: true, Computed: true),
+            new SchemaAttribute(RackProvider, Cty.CtyType.String, "Where the rack runs: `local` (the default) or `aws` — the settable form of `provider`. Changing it replaces the rack.", Optional: true, Computed: true),
             SchemaAttribute.OptionalString(Region, "Cloud region of an `aws` rack, such as `eu-west-1`; required when `provider` is `aws`, not allowed otherwise. Changing it replaces the rack."),
             SchemaAttribute.ComputedString(Id, "Identifier the platform gave the rack (`rck_…`)."),
             SchemaAttribute.ComputedString(Status, "State of the rack as the platform reports it, such as `ready`."),

@@ -1,0 +1,7 @@
+data "widemesh_environment" "shop" {
+  name = "shop"
+}
+
+output "shop_primary_rack" {
+  value = data.widemesh_environment.shop.primary_rack
+}

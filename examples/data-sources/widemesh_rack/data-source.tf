@@ -1,0 +1,7 @@
+data "widemesh_rack" "main" {
+  name = "main"
+}
+
+output "main_rack_provider" {
+  value = data.widemesh_rack.main.provider
+}

@@ -1,0 +1,5 @@
+data "widemesh_racks" "all" {}
+
+output "rack_names" {
+  value = data.widemesh_racks.all.names
+}
