@@ -9,7 +9,7 @@ internal sealed partial record HclBody
     /// <summary>Inserts an item before <paramref name="position"/>, moving only whitespace so lines stay well formed.</summary>
     private HclBodyItem Insert(int position, HclBodyItem item)
     {
-        var blankLine = item is HclBlock || (position < _items.Count && _items[position] is HclBlock && position == 0);
+        var blankLine = item is HclBlock;
         if (position < _items.Count)
         {
             item = position == 0 ? InsertFirst(item) : item.WithLeadingTrivia(ItemIndent) with { Newline = NewlineToken };
@@ -29,16 +29,15 @@ internal sealed partial record HclBody
         return item;
     }
 
+    /// <summary>The new first item takes the end of the opening line (with any comment on it); a blank line separates it from the old first item.</summary>
     private HclBodyItem InsertFirst(HclBodyItem item)
     {
         var first = _items[0].LeadingTrivia;
-        var previousLine = HclTrivia.EndOfPreviousLine(first);
-        if (previousLine.Length == 0)
-        {
-            _items[0] = _items[0].WithLeadingTrivia(Layout.LineEnding + first);
-        }
-
-        return item.WithLeadingTrivia(previousLine + ItemIndent) with { Newline = NewlineToken };
+        var head = first[..(first.IndexOf('\n', StringComparison.Ordinal) + 1)];
+        var rest = first[head.Length..];
+        var startsWithBlankLine = HclTrivia.EndOfPreviousLine(rest).Length > 0;
+        _items[0] = _items[0].WithLeadingTrivia((startsWithBlankLine ? "" : Layout.LineEnding) + rest);
+        return item.WithLeadingTrivia(head + ItemIndent) with { Newline = NewlineToken };
     }
 
     private HclBodyItem Append(HclBodyItem item, bool blankLine)

@@ -2,7 +2,7 @@ using Widemesh.Cli.Hcl;
 
 namespace Widemesh.Cli.Tests.Hcl;
 
-public sealed class HclBodyTests
+public sealed partial class HclBodyTests
 {
     private const string Workspace = """
         # Managed by mesh.
