@@ -78,6 +78,7 @@ await using (dataLock)
     builder.Services.AddSingleton<IPlatformStore>(services => new SqlitePlatformStore(options.DatabasePath, services.GetRequiredService<TimeProvider>()));
     builder.Services.AddSingleton<RackRuntimes>();
     builder.Services.AddSingleton<AdminBootstrap>();
+    builder.Services.AddSingleton<CallerCache>();
 
     builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = StatusProblems.Customize);
     builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();

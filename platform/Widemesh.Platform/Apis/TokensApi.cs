@@ -83,13 +83,15 @@ internal static class TokensApi
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        string id, HttpContext context, IPlatformStore store, ILoggerFactory loggers, CancellationToken cancellationToken)
+        string id, HttpContext context, IPlatformStore store, CallerCache cache, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var caller = CallerContext.Get(context);
         if (await store.DeleteTokenAsync(id, caller.Admin ? null : caller.AccountId, cancellationToken) == StoreOutcome.NotFound)
         {
             return Problems.NotFound($"There is no token '{id}' in this account. List tokens with GET /v1/tokens.");
         }
+
+        cache.Clear();
 
         Log.TokenDeleted(loggers.CreateLogger(typeof(TokensApi)), id, caller.AccountName);
         return TypedResults.NoContent();

@@ -14,6 +14,7 @@ internal sealed class BearerTokenHandler(
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
     IPlatformStore store,
+    CallerCache cache,
     PlatformOptions platform)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
@@ -32,10 +33,16 @@ internal sealed class BearerTokenHandler(
             return AuthenticateResult.Fail("The Authorization header is not of the form 'Bearer <token>'.");
         }
 
-        var caller = await store.FindCallerAsync(TokenSecrets.Hash(header[7..].Trim()), Context.RequestAborted);
-        if (caller is null)
+        var hash = TokenSecrets.Hash(header[7..].Trim());
+        if (!cache.TryGet(hash, out var caller))
         {
-            return AuthenticateResult.Fail("The token is not known: it was mistyped or deleted.");
+            caller = await store.FindCallerAsync(hash, Context.RequestAborted);
+            if (caller is null)
+            {
+                return AuthenticateResult.Fail("The token is not known: it was mistyped or deleted.");
+            }
+
+            cache.Add(hash, caller);
         }
 
         CallerContext.Set(Context, caller);

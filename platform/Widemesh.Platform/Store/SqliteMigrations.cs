@@ -1,6 +1,11 @@
 namespace Widemesh.Platform.Store;
 
-/// <summary>The SQLite schema, as numbered migrations; applied in order at start, each once.</summary>
+/// <summary>
+/// The SQLite schema, as numbered migrations; applied in order at start, each once.
+/// <c>environment_racks</c> is the truth for which racks an environment uses (foreign keys keep a
+/// used rack from going away); <c>environments.racks</c> repeats the names in order, written in the
+/// same transaction, so listing 10,000 environments reads one table. Rack names never change.
+/// </summary>
 internal static class SqliteMigrations
 {
     public static IReadOnlyList<(int Version, string Name, string Sql)> All { get; } =
@@ -60,6 +65,14 @@ internal static class SqliteMigrations
             ) STRICT;
 
             CREATE INDEX environment_racks_by_rack ON environment_racks (rack_id);
+            """),
+        (2, "environments.racks: the ordered rack names beside the rows, so reads need no join", """
+            ALTER TABLE environments ADD COLUMN racks TEXT NOT NULL DEFAULT '';
+
+            UPDATE environments SET racks = coalesce((
+                SELECT group_concat(name, ',') FROM (
+                    SELECT r.name AS name FROM environment_racks er JOIN racks r ON r.id = er.rack_id
+                    WHERE er.environment_id = environments.id ORDER BY er.position)), '');
             """),
     ];
 }

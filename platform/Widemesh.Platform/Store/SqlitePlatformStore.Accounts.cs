@@ -6,31 +6,27 @@ internal sealed partial class SqlitePlatformStore
 {
     private const string TokenColumns = "t.id, t.account_id, a.name, t.name, t.version, t.created_at";
 
-    public async Task<Caller?> FindCallerAsync(string tokenHash, CancellationToken cancellationToken)
+    private const string AccountSelect = "SELECT id, name, admin, version, created_at, updated_at FROM accounts";
+
+    public Task<Caller?> FindCallerAsync(string tokenHash, CancellationToken cancellationToken) => ReadAsync(session =>
     {
-        await using var connection = await OpenReadAsync(cancellationToken);
-        using var command = Command(
-            connection,
-            null,
+        using var reader = session.Command(
             "SELECT a.id, a.name, a.admin, t.id, t.name FROM tokens t JOIN accounts a ON a.id = t.account_id WHERE t.hash = $h",
-            ("$h", tokenHash));
-        using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            ("$h", tokenHash)).ExecuteReader();
         return reader.Read()
             ? new Caller(reader.GetString(0), reader.GetString(1), reader.GetInt64(2) != 0, reader.GetString(3), reader.GetString(4))
             : null;
-    }
+    }, cancellationToken);
 
-    public async Task<StoredAccount?> GetAccountAsync(string name, CancellationToken cancellationToken)
+    public Task<StoredAccount?> GetAccountAsync(string name, CancellationToken cancellationToken) => ReadAsync(session =>
     {
-        await using var connection = await OpenReadAsync(cancellationToken);
-        return ReadAccount(connection, null, name);
-    }
+        using var reader = session.Command($"{AccountSelect} WHERE name = $n", ("$n", name)).ExecuteReader();
+        return reader.Read() ? ToAccount(reader) : null;
+    }, cancellationToken);
 
-    public async Task<IReadOnlyList<StoredAccount>> ListAccountsAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<StoredAccount>> ListAccountsAsync(CancellationToken cancellationToken) => ReadAsync<IReadOnlyList<StoredAccount>>(session =>
     {
-        await using var connection = await OpenReadAsync(cancellationToken);
-        using var command = Command(connection, null, "SELECT id, name, admin, version, created_at, updated_at FROM accounts ORDER BY name");
-        using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        using var reader = session.Command($"{AccountSelect} ORDER BY name").ExecuteReader();
         var accounts = new List<StoredAccount>();
         while (reader.Read())
         {
@@ -38,7 +34,7 @@ internal sealed partial class SqlitePlatformStore
         }
 
         return accounts;
-    }
+    }, cancellationToken);
 
     public Task<StoreResult<StoredAccount>> CreateAccountAsync(string name, bool admin, CancellationToken cancellationToken) =>
         WriteAsync(
@@ -103,15 +99,11 @@ internal sealed partial class SqlitePlatformStore
             },
             cancellationToken);
 
-    public async Task<IReadOnlyList<StoredToken>> ListTokensAsync(string? accountId, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<StoredToken>> ListTokensAsync(string? accountId, CancellationToken cancellationToken) => ReadAsync<IReadOnlyList<StoredToken>>(session =>
     {
-        await using var connection = await OpenReadAsync(cancellationToken);
-        using var command = Command(
-            connection,
-            null,
+        using var reader = session.Command(
             $"SELECT {TokenColumns} FROM tokens t JOIN accounts a ON a.id = t.account_id WHERE $a IS NULL OR t.account_id = $a ORDER BY a.name, t.name",
-            ("$a", accountId));
-        using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            ("$a", accountId)).ExecuteReader();
         var tokens = new List<StoredToken>();
         while (reader.Read())
         {
@@ -119,7 +111,7 @@ internal sealed partial class SqlitePlatformStore
         }
 
         return tokens;
-    }
+    }, cancellationToken);
 
     public Task<StoreOutcome> DeleteTokenAsync(string id, string? accountId, CancellationToken cancellationToken) =>
         WriteAsync(
@@ -140,17 +132,6 @@ internal sealed partial class SqlitePlatformStore
                 return StoreOutcome.Done;
             },
             cancellationToken);
-
-    private static StoredAccount? ReadAccount(SqliteConnection connection, SqliteTransaction? transaction, string name)
-    {
-        using var command = Command(
-            connection,
-            transaction,
-            "SELECT id, name, admin, version, created_at, updated_at FROM accounts WHERE name = $n",
-            ("$n", name));
-        using var reader = command.ExecuteReader();
-        return reader.Read() ? ToAccount(reader) : null;
-    }
 
     private static StoredAccount ToAccount(SqliteDataReader reader) =>
         new(reader.GetString(0), reader.GetString(1), reader.GetInt64(2) != 0, reader.GetInt64(3), Time(reader.GetInt64(4)), Time(reader.GetInt64(5)));

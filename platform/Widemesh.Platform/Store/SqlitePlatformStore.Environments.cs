@@ -4,26 +4,22 @@ namespace Widemesh.Platform.Store;
 
 internal sealed partial class SqlitePlatformStore
 {
-    private const string EnvironmentSelect = """
-        SELECT e.id, e.account_id, e.name, e.managed_by, e.status, e.version, e.created_at, e.updated_at, r.name
-        FROM environments e
-        JOIN environment_racks er ON er.environment_id = e.id
-        JOIN racks r ON r.id = er.rack_id
-        """;
+    private const string EnvironmentSelect =
+        "SELECT e.id, e.account_id, e.name, e.managed_by, e.status, e.version, e.created_at, e.updated_at, e.racks FROM environments e";
 
-    public async Task<IReadOnlyList<StoredEnvironment>> ListEnvironmentsAsync(string accountId, CancellationToken cancellationToken)
+    private const string EnvironmentByName = $"{EnvironmentSelect} WHERE e.account_id = $a AND e.name = $n";
+
+    public Task<IReadOnlyList<StoredEnvironment>> ListEnvironmentsAsync(string accountId, CancellationToken cancellationToken) => ReadAsync<IReadOnlyList<StoredEnvironment>>(session =>
     {
-        await using var connection = await OpenReadAsync(cancellationToken);
-        using var command = Command(connection, null, $"{EnvironmentSelect} WHERE e.account_id = $a ORDER BY e.name, er.position", ("$a", accountId));
-        using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        using var reader = session.Command($"{EnvironmentSelect} WHERE e.account_id = $a ORDER BY e.name", ("$a", accountId)).ExecuteReader();
         return ReadEnvironments(reader);
-    }
+    }, cancellationToken);
 
-    public async Task<StoredEnvironment?> GetEnvironmentAsync(string accountId, string name, CancellationToken cancellationToken)
+    public Task<StoredEnvironment?> GetEnvironmentAsync(string accountId, string name, CancellationToken cancellationToken) => ReadAsync(session =>
     {
-        await using var connection = await OpenReadAsync(cancellationToken);
-        return ReadEnvironment(connection, null, accountId, name);
-    }
+        using var reader = session.Command(EnvironmentByName, ("$a", accountId), ("$n", name)).ExecuteReader();
+        return ReadEnvironments(reader) is [var environment] ? environment : null;
+    }, cancellationToken);
 
     public Task<StoreResult<StoredEnvironment>> CreateEnvironmentAsync(NewEnvironment environment, CancellationToken cancellationToken) =>
         WriteAsync(
@@ -43,13 +39,14 @@ internal sealed partial class SqlitePlatformStore
                     using var insert = Command(
                         _writer,
                         transaction,
-                        "INSERT INTO environments (id, account_id, name, managed_by, status, version, created_at, updated_at) VALUES ($id, $a, $n, $m, $s, 1, $t, $t)",
+                        "INSERT INTO environments (id, account_id, name, managed_by, status, version, created_at, updated_at, racks) VALUES ($id, $a, $n, $m, $s, 1, $t, $t, $r)",
                         ("$id", stored.Id),
                         ("$a", stored.AccountId),
                         ("$n", stored.Name),
                         ("$m", stored.ManagedBy),
                         ("$s", stored.Status),
-                        ("$t", now));
+                        ("$t", now),
+                        ("$r", string.Join(',', stored.Racks)));
                     insert.ExecuteNonQuery();
                 }
                 catch (SqliteException exception) when (IsUniqueViolation(exception))
@@ -95,8 +92,9 @@ internal sealed partial class SqlitePlatformStore
                 using var update = Command(
                     _writer,
                     transaction,
-                    "UPDATE environments SET managed_by = $m, version = version + 1, updated_at = $t WHERE id = $id",
+                    "UPDATE environments SET managed_by = $m, racks = $r, version = version + 1, updated_at = $t WHERE id = $id",
                     ("$m", managedBy),
+                    ("$r", string.Join(',', racks)),
                     ("$t", now),
                     ("$id", current.Id));
                 update.ExecuteNonQuery();
@@ -134,43 +132,29 @@ internal sealed partial class SqlitePlatformStore
             },
             cancellationToken);
 
-    public async Task<NameClaim> GetEnvironmentNameClaimAsync(string accountId, string name, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenReadAsync(cancellationToken);
-        using var command = Command(connection, null, "SELECT account_id FROM environments WHERE name = $n", ("$n", name));
-        return await command.ExecuteScalarAsync(cancellationToken) switch
+    public Task<NameClaim> GetEnvironmentNameClaimAsync(string accountId, string name, CancellationToken cancellationToken) => ReadAsync(session =>
+        session.Command("SELECT account_id FROM environments WHERE name = $n", ("$n", name)).ExecuteScalar() switch
         {
             null => NameClaim.Free,
             string owner when owner == accountId => NameClaim.Yours,
             _ => NameClaim.Taken,
-        };
-    }
+        }, cancellationToken);
 
     private static List<StoredEnvironment> ReadEnvironments(SqliteDataReader reader)
     {
         var environments = new List<StoredEnvironment>();
-        StoredEnvironment? current = null;
-        List<string>? racks = null;
         while (reader.Read())
         {
-            var id = reader.GetString(0);
-            if (current?.Id != id)
-            {
-                racks = [];
-                current = new StoredEnvironment(
-                    id,
-                    reader.GetString(1),
-                    reader.GetString(2),
-                    racks,
-                    reader.IsDBNull(3) ? null : reader.GetString(3),
-                    reader.GetString(4),
-                    reader.GetInt64(5),
-                    Time(reader.GetInt64(6)),
-                    Time(reader.GetInt64(7)));
-                environments.Add(current);
-            }
-
-            racks!.Add(reader.GetString(8));
+            environments.Add(new StoredEnvironment(
+                reader.GetString(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                reader.GetString(8).Split(','),
+                reader.IsDBNull(3) ? null : reader.GetString(3),
+                reader.GetString(4),
+                reader.GetInt64(5),
+                Time(reader.GetInt64(6)),
+                Time(reader.GetInt64(7))));
         }
 
         return environments;
@@ -178,12 +162,7 @@ internal sealed partial class SqlitePlatformStore
 
     private static StoredEnvironment? ReadEnvironment(SqliteConnection connection, SqliteTransaction? transaction, string accountId, string name)
     {
-        using var command = Command(
-            connection,
-            transaction,
-            $"{EnvironmentSelect} WHERE e.account_id = $a AND e.name = $n ORDER BY er.position",
-            ("$a", accountId),
-            ("$n", name));
+        using var command = Command(connection, transaction, EnvironmentByName, ("$a", accountId), ("$n", name));
         using var reader = command.ExecuteReader();
         return ReadEnvironments(reader) is [var environment] ? environment : null;
     }

@@ -5,12 +5,11 @@ namespace Widemesh.Platform.Store;
 internal sealed partial class SqlitePlatformStore
 {
     private const string RackColumns = "id, account_id, name, provider, region, status, version, created_at, updated_at";
+    private const string RackByName = $"SELECT {RackColumns} FROM racks WHERE account_id = $a AND name = $n";
 
-    public async Task<IReadOnlyList<StoredRack>> ListRacksAsync(string accountId, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<StoredRack>> ListRacksAsync(string accountId, CancellationToken cancellationToken) => ReadAsync<IReadOnlyList<StoredRack>>(session =>
     {
-        await using var connection = await OpenReadAsync(cancellationToken);
-        using var command = Command(connection, null, $"SELECT {RackColumns} FROM racks WHERE account_id = $a ORDER BY name", ("$a", accountId));
-        using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        using var reader = session.Command($"SELECT {RackColumns} FROM racks WHERE account_id = $a ORDER BY name", ("$a", accountId)).ExecuteReader();
         var racks = new List<StoredRack>();
         while (reader.Read())
         {
@@ -18,13 +17,13 @@ internal sealed partial class SqlitePlatformStore
         }
 
         return racks;
-    }
+    }, cancellationToken);
 
-    public async Task<StoredRack?> GetRackAsync(string accountId, string name, CancellationToken cancellationToken)
+    public Task<StoredRack?> GetRackAsync(string accountId, string name, CancellationToken cancellationToken) => ReadAsync(session =>
     {
-        await using var connection = await OpenReadAsync(cancellationToken);
-        return ReadRack(connection, null, accountId, name);
-    }
+        using var reader = session.Command(RackByName, ("$a", accountId), ("$n", name)).ExecuteReader();
+        return reader.Read() ? ToRack(reader) : null;
+    }, cancellationToken);
 
     public Task<StoreResult<StoredRack>> CreateRackAsync(NewRack rack, CancellationToken cancellationToken) =>
         WriteAsync(
@@ -100,12 +99,7 @@ internal sealed partial class SqlitePlatformStore
 
     private static StoredRack? ReadRack(SqliteConnection connection, SqliteTransaction? transaction, string accountId, string name)
     {
-        using var command = Command(
-            connection,
-            transaction,
-            $"SELECT {RackColumns} FROM racks WHERE account_id = $a AND name = $n",
-            ("$a", accountId),
-            ("$n", name));
+        using var command = Command(connection, transaction, RackByName, ("$a", accountId), ("$n", name));
         using var reader = command.ExecuteReader();
         return reader.Read() ? ToRack(reader) : null;
     }

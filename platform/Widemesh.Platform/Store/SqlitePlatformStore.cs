@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 
 namespace Widemesh.Platform.Store;
@@ -11,11 +12,13 @@ internal sealed partial class SqlitePlatformStore : IPlatformStore
     private const int SqliteConstraint = 19;
     private const int SqliteConstraintUnique = 2067;
     private const int SqliteConstraintPrimaryKey = 1555;
+    private const int MaxReadSessions = 32;
 
     private readonly string _readConnectionString;
     private readonly SqliteConnection _writer;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly TimeProvider _time;
+    private readonly ConcurrentBag<SqliteReadSession> _sessions = [];
 
     public SqlitePlatformStore(string databasePath, TimeProvider time)
     {
@@ -25,12 +28,11 @@ internal sealed partial class SqlitePlatformStore : IPlatformStore
         {
             DataSource = databasePath,
             Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
+            Pooling = false,
             DefaultTimeout = 30,
         };
         _readConnectionString = builder.ToString();
         builder.ForeignKeys = true;
-        builder.Pooling = false;
         _writer = new SqliteConnection(builder.ToString());
         DatabasePath = databasePath;
     }
@@ -76,18 +78,17 @@ internal sealed partial class SqlitePlatformStore : IPlatformStore
         }
     }
 
-    public async Task<bool> IsReadyAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenReadAsync(cancellationToken);
-        using var command = Command(connection, null, "SELECT count(*) FROM schema_migrations");
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))! >= SqliteMigrations.All.Count;
-    }
+    public Task<bool> IsReadyAsync(CancellationToken cancellationToken) =>
+        ReadAsync(session => (long)session.Command("SELECT count(*) FROM schema_migrations").ExecuteScalar()! >= SqliteMigrations.All.Count, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
         await _writer.DisposeAsync();
         _writeLock.Dispose();
-        SqliteConnection.ClearAllPools();
+        while (_sessions.TryTake(out var session))
+        {
+            session.Dispose();
+        }
     }
 
     private static bool IsUniqueViolation(SqliteException exception) =>
@@ -117,11 +118,32 @@ internal sealed partial class SqlitePlatformStore : IPlatformStore
 
     private long Now() => _time.GetUtcNow().ToUnixTimeMilliseconds();
 
-    private async Task<SqliteConnection> OpenReadAsync(CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="work"/> on a pooled read session; a session that failed is dropped, not reused.</summary>
+    private Task<T> ReadAsync<T>(Func<SqliteReadSession, T> work, CancellationToken cancellationToken)
     {
-        var connection = new SqliteConnection(_readConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        return connection;
+        cancellationToken.ThrowIfCancellationRequested();
+        var session = _sessions.TryTake(out var pooled) ? pooled : new SqliteReadSession(_readConnectionString);
+        T result;
+        try
+        {
+            result = work(session);
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
+
+        if (_sessions.Count < MaxReadSessions)
+        {
+            _sessions.Add(session);
+        }
+        else
+        {
+            session.Dispose();
+        }
+
+        return Task.FromResult(result);
     }
 
     /// <summary>Runs <paramref name="work"/> in one immediate transaction on the writer; it commits what it keeps.</summary>

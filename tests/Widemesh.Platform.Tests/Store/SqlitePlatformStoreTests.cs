@@ -36,6 +36,34 @@ public sealed class SqlitePlatformStoreTests : PlatformStoreContractTests
         Assert.NotNull(await reopened.GetRackAsync(account.Id, "r", TestContext.Current.CancellationToken));
     }
 
+    [Fact]
+    public async Task The_rack_names_beside_each_environment_match_its_placements_after_every_change()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var account = (await Store.CreateAccountAsync("mover", admin: false, ct)).Value!;
+        foreach (var rack in new[] { "a", "b", "c" })
+        {
+            await Store.CreateRackAsync(new NewRack(account.Id, rack, "local", null, "ready"), ct);
+        }
+
+        await Store.CreateEnvironmentAsync(new NewEnvironment(account.Id, "shop", ["a"], null), ct);
+        await Store.UpdateEnvironmentAsync(new EnvironmentChange(account.Id, "shop", ["c", "a", "b"], false, null, null), ct);
+        await Store.UpdateEnvironmentAsync(new EnvironmentChange(account.Id, "shop", ["b", "c"], false, null, null), ct);
+
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        await connection.OpenAsync(ct);
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT e.racks, (SELECT group_concat(name, ',') FROM (SELECT r.name AS name FROM environment_racks er
+                JOIN racks r ON r.id = er.rack_id WHERE er.environment_id = e.id ORDER BY er.position))
+            FROM environments e
+            """;
+        using var reader = await command.ExecuteReaderAsync(ct);
+        Assert.True(reader.Read());
+        Assert.Equal("b,c", reader.GetString(0));
+        Assert.Equal("b,c", reader.GetString(1));
+    }
+
     private protected override Task<IPlatformStore> CreateStoreAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IPlatformStore>(new SqlitePlatformStore(DatabasePath, TimeProvider.System));
 
