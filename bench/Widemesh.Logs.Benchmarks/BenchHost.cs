@@ -33,13 +33,13 @@ internal sealed class BenchHost : IAsyncDisposable
 
     public string SegmentDirectory => Path.Combine(Directory, Environment.Id);
 
-    public static async Task<BenchHost> StartAsync(string directory, CancellationToken cancellationToken)
+    public static async Task<BenchHost> StartAsync(string directory, long maxBytes, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Services.AddProblemDetails();
-        builder.Services.AddWidemeshLogs(new LogStoreOptions { Directory = directory });
+        builder.Services.AddWidemeshLogs(new LogStoreOptions { Directory = directory, MaxBytesPerEnvironment = maxBytes });
         builder.Services.AddSingleton<IEnvironmentLookup>(new BenchEnvironmentLookup(Token, Environment));
         var app = builder.Build();
         app.MapLogsApi();

@@ -14,7 +14,7 @@ internal static class FollowBenchmark
 {
     public static async Task<FollowResult> RunAsync(string workDirectory, int samples, CancellationToken cancellationToken)
     {
-        await using var host = await BenchHost.StartAsync(Path.Combine(workDirectory, "follow"), cancellationToken);
+        await using var host = await BenchHost.StartAsync(Path.Combine(workDirectory, "follow"), 500_000_000, cancellationToken);
         using var follower = new HttpClient { BaseAddress = host.Client.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
         follower.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", BenchHost.Token);
         using var response = await follower.GetAsync(

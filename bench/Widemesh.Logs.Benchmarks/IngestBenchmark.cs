@@ -27,7 +27,7 @@ internal static class IngestBenchmark
         File.Delete(Path.Combine(workDirectory, "cat-copy.txt"));
 
         TimeSpan inProcess;
-        await using (var host = await BenchHost.StartAsync(Path.Combine(workDirectory, "ingest-local"), cancellationToken))
+        await using (var host = await BenchHost.StartAsync(Path.Combine(workDirectory, "ingest-local"), 500_000_000, cancellationToken))
         {
             var source1 = new LogSourceRef("r1", LogSourceKind.Stack, "web", "web-1");
             var timer = Stopwatch.StartNew();
@@ -40,7 +40,7 @@ internal static class IngestBenchmark
         }
 
         TimeSpan http;
-        await using (var host = await BenchHost.StartAsync(Path.Combine(workDirectory, "ingest-http"), cancellationToken))
+        await using (var host = await BenchHost.StartAsync(Path.Combine(workDirectory, "ingest-http"), 500_000_000, cancellationToken))
         {
             var bodies = chunks.Select(LogLines.Ndjson).ToArray();
             var token = await MintAsync(host, cancellationToken);

@@ -11,10 +11,10 @@ internal static class QueryBenchmark
 {
     public static async Task<QueryResult> RunAsync(string workDirectory, int megabytes, CancellationToken cancellationToken)
     {
-        await using var host = await BenchHost.StartAsync(Path.Combine(workDirectory, "query"), cancellationToken);
+        await using var host = await BenchHost.StartAsync(Path.Combine(workDirectory, "query"), megabytes * 1_000_000L, cancellationToken);
         var chunks = Enumerable.Range(0, 8).Select(LogLines.Chunk).ToArray();
         var source = new LogSourceRef("r1", LogSourceKind.Stack, "web", "web-1");
-        var fill = (int)(megabytes * 1.1) + 8;
+        var fill = megabytes + 8;
         for (var i = 0; i < fill; i++)
         {
             await host.Ingestor.AppendOutputAsync(BenchHost.Environment.Id, source, LogStream.Stdout, chunks[i % chunks.Length], cancellationToken);
@@ -24,6 +24,11 @@ internal static class QueryBenchmark
         var segments = Directory.GetFiles(host.SegmentDirectory, "*.log").Order(StringComparer.Ordinal).ToList();
         var storeBytes = segments.Sum(file => new FileInfo(file).Length);
         var (cat, catBytes) = await CatBaseline.ToPipeAsync(segments, cancellationToken);
+
+        using (var warmUp = await host.Client.GetAsync($"/v1/environments/{BenchHost.Environment.Name}/logs?since=1s", cancellationToken))
+        {
+            warmUp.EnsureSuccessStatusCode();
+        }
 
         var timer = Stopwatch.StartNew();
         using var response = await host.Client.GetAsync(

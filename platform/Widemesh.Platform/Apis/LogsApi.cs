@@ -23,8 +23,6 @@ internal static class LogsApi
 
     public const string SinceHeader = "X-Widemesh-Logs-Since";
 
-    private const int FlushBytes = 32 * 1024;
-
     public static IEndpointRouteBuilder MapLogsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v1/environments/{name}").WithTags("Logs");
@@ -169,43 +167,17 @@ internal static class LogsApi
         }
 
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
-        await WriteEntriesAsync(response, store.QueryAsync(environmentId, query, cancellationToken), cancellationToken);
-        return TypedResults.Empty;
-    }
-
-    private static async Task WriteEntriesAsync(HttpResponse response, IAsyncEnumerable<LogEntry> entries, CancellationToken cancellationToken)
-    {
-        var pipe = response.BodyWriter;
         await response.StartAsync(cancellationToken);
-        await using var json = new Utf8JsonWriter(pipe, LogEntryJsonWriter.Options);
-        await using var enumerator = entries.GetAsyncEnumerator(cancellationToken);
         try
         {
-            while (true)
-            {
-                var next = enumerator.MoveNextAsync();
-                if (!next.IsCompleted || pipe.UnflushedBytes >= FlushBytes)
-                {
-                    await pipe.FlushAsync(cancellationToken);
-                }
-
-                if (!await next)
-                {
-                    break;
-                }
-
-                LogEntryJsonWriter.Write(json, enumerator.Current);
-                json.Flush();
-                json.Reset(pipe);
-                pipe.Write("\n"u8);
-            }
+            await store.WriteNdjsonAsync(environmentId, query, response.BodyWriter, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // The client went away (or meshd is stopping): a follow answer simply ends.
         }
 
-        await pipe.FlushAsync(CancellationToken.None);
+        return TypedResults.Empty;
     }
 
     private static async Task<Results<Created<MintedIngestToken>, ProblemHttpResult>> MintTokenAsync(

@@ -21,7 +21,7 @@ internal sealed class LogIngestor(LogStore store)
         {
             var take = output.Length <= MaxBatchBytes ? output.Length : CutAfterNewline(output.Span);
             var drafts = new List<LogDraft>();
-            LogText.AddLines(source, stream, null, output.Span[..take], drafts);
+            LogText.AddLines(source, stream, null, output[..take], drafts);
             last = await store.AppendAsync(environmentId, drafts, cancellationToken);
             first ??= last;
             output = output[take..];

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
+using System.IO.Pipelines;
 using Microsoft.Extensions.Logging;
 
 namespace Widemesh.Platform.Logs;
@@ -37,12 +37,15 @@ internal sealed class LogStore : IAsyncDisposable
     /// <summary>Streams the entries that match, oldest first; with <see cref="LogQuery.Follow"/> it then goes on with new ones.</summary>
     public IAsyncEnumerable<LogEntry> QueryAsync(string environmentId, LogQuery query, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(query);
-        var now = Time.GetUtcNow();
-        var cutoff = (now - Options.MaxAge).UtcTicks;
-        var since = query.AfterSequence is null ? (query.Since ?? now - Options.DefaultSince).UtcTicks : cutoff;
-        var until = query.Until?.UtcTicks ?? long.MaxValue;
-        return Get(environmentId).ReadAsync(query, Math.Max(since, cutoff), until, cancellationToken);
+        var (since, until) = Window(query);
+        return Get(environmentId).ReadAsync(query, since, until, cancellationToken);
+    }
+
+    /// <summary>Same as <see cref="QueryAsync"/>, written as NDJSON to <paramref name="output"/> without decoding entries into objects.</summary>
+    public Task WriteNdjsonAsync(string environmentId, LogQuery query, PipeWriter output, CancellationToken cancellationToken)
+    {
+        var (since, until) = Window(query);
+        return LogNdjsonWriter.WriteAsync(Get(environmentId), query, since, until, output, cancellationToken);
     }
 
     /// <summary>The received time of the oldest kept entry and the newest sequence number.</summary>
@@ -108,6 +111,16 @@ internal sealed class LogStore : IAsyncDisposable
         return _environments.GetOrAdd(
             environmentId,
             id => new Lazy<LogEnvironmentStore>(() => LogEnvironmentStore.Open(id, DirectoryOf(id), Options, Time, _logger))).Value;
+    }
+
+    /// <summary>The received-time window of a query in UTC ticks; the age limit always applies.</summary>
+    private (long Since, long Until) Window(LogQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var now = Time.GetUtcNow();
+        var cutoff = (now - Options.MaxAge).UtcTicks;
+        var since = query.AfterSequence is null ? (query.Since ?? now - Options.DefaultSince).UtcTicks : cutoff;
+        return (Math.Max(since, cutoff), query.Until?.UtcTicks ?? long.MaxValue);
     }
 
     private static bool IsValidId(string id) =>

@@ -23,14 +23,22 @@ internal static class LogText
 
     private static readonly UTF8Encoding TextEncoding = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
-    /// <summary>Cuts <paramref name="output"/> at <c>\n</c> and turns each line into one or more drafts.</summary>
-    public static void AddLines(LogSourceRef source, LogStream stream, DateTimeOffset? sourceTime, ReadOnlySpan<byte> output, List<LogDraft> drafts)
+    /// <summary>
+    /// Cuts <paramref name="output"/> at <c>\n</c> and turns each line into one or more drafts. Lines that need no
+    /// escaping are not copied: <paramref name="output"/> must stay unchanged until the drafts are written.
+    /// </summary>
+    public static void AddLines(LogSourceRef source, LogStream stream, DateTimeOffset? sourceTime, ReadOnlyMemory<byte> output, List<LogDraft> drafts)
     {
         while (!output.IsEmpty)
         {
-            var end = output.IndexOf((byte)'\n');
+            var end = output.Span.IndexOf((byte)'\n');
             var line = end < 0 ? output : output[..end];
-            AddLine(source, stream, sourceTime, line, drafts);
+            if (!line.IsEmpty && line.Span[^1] == (byte)'\r')
+            {
+                line = line[..^1];
+            }
+
+            AddPieces(source, stream, sourceTime, NeedsEscape(line.Span) ? Escape(line.Span) : line, drafts);
             if (end < 0)
             {
                 break;
@@ -40,7 +48,7 @@ internal static class LogText
         }
     }
 
-    /// <summary>Turns one line of raw bytes into one draft, or several when it is longer than the limit.</summary>
+    /// <summary>Turns one line of raw bytes into one draft, or several when it is longer than the limit; always copies.</summary>
     public static void AddLine(LogSourceRef source, LogStream stream, DateTimeOffset? sourceTime, ReadOnlySpan<byte> line, List<LogDraft> drafts)
     {
         if (!line.IsEmpty && line[^1] == (byte)'\r')
@@ -48,16 +56,7 @@ internal static class LogText
             line = line[..^1];
         }
 
-        ReadOnlyMemory<byte> message = Escape(line);
-        var continuation = false;
-        do
-        {
-            var length = CutPoint(message.Span);
-            drafts.Add(new LogDraft(source.Rack, source.Kind, source.Source, source.Instance, stream, sourceTime, message[..length], continuation));
-            message = message[length..];
-            continuation = true;
-        }
-        while (!message.IsEmpty);
+        AddPieces(source, stream, sourceTime, Escape(line), drafts);
     }
 
     /// <summary>Same as <see cref="AddLine(LogSourceRef, LogStream, DateTimeOffset?, ReadOnlySpan{byte}, List{LogDraft})"/> for text.</summary>
@@ -78,8 +77,7 @@ internal static class LogText
     /// <summary>Escapes invalid UTF-8 and control characters as <c>\xNN</c>; returns a copy.</summary>
     public static byte[] Escape(ReadOnlySpan<byte> raw)
     {
-        if (Utf8.IsValid(raw) && raw.IndexOfAnyInRange((byte)0x00, (byte)0x08) < 0
-            && raw.IndexOfAnyInRange((byte)0x0A, (byte)0x1F) < 0 && raw.IndexOf((byte)0x7F) < 0)
+        if (!NeedsEscape(raw))
         {
             return raw.ToArray();
         }
@@ -108,6 +106,23 @@ internal static class LogText
         }
 
         return output.WrittenSpan.ToArray();
+    }
+
+    private static bool NeedsEscape(ReadOnlySpan<byte> raw) =>
+        raw.IndexOfAnyInRange((byte)0x00, (byte)0x08) >= 0 || raw.IndexOfAnyInRange((byte)0x0A, (byte)0x1F) >= 0
+        || raw.IndexOf((byte)0x7F) >= 0 || !Utf8.IsValid(raw);
+
+    private static void AddPieces(LogSourceRef source, LogStream stream, DateTimeOffset? sourceTime, ReadOnlyMemory<byte> message, List<LogDraft> drafts)
+    {
+        var continuation = false;
+        do
+        {
+            var length = CutPoint(message.Span);
+            drafts.Add(new LogDraft(source.Rack, source.Kind, source.Source, source.Instance, stream, sourceTime, message[..length], continuation));
+            message = message[length..];
+            continuation = true;
+        }
+        while (!message.IsEmpty);
     }
 
     /// <summary>How many bytes of <paramref name="message"/> fit in one entry without splitting a character.</summary>

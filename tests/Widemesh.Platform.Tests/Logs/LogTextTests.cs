@@ -34,7 +34,7 @@ public sealed class LogTextTests
     {
         var drafts = new List<LogDraft>();
 
-        LogText.AddLines(Some.Web(), LogStream.Stderr, null, "one\r\ntwo\n\nthree"u8, drafts);
+        LogText.AddLines(Some.Web(), LogStream.Stderr, null, "one\r\ntwo\n\nthree"u8.ToArray(), drafts);
 
         Assert.Equal(["one", "two", "", "three"], drafts.Select(d => Encoding.UTF8.GetString(d.Message.Span)));
         Assert.All(drafts, d => Assert.Equal(LogStream.Stderr, d.Stream));
