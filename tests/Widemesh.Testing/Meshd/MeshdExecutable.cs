@@ -6,7 +6,8 @@ public static class MeshdExecutable
     /// <summary>Overrides the path of the meshd executable.</summary>
     public const string PathVariable = "WIDEMESH_MESHD_PATH";
 
-    public static string Find()
+    /// <summary>The meshd apphost of the given build configuration (<c>debug</c> unless said otherwise).</summary>
+    public static string Find(string configuration = "debug")
     {
         var overridden = Environment.GetEnvironmentVariable(PathVariable);
         if (!string.IsNullOrEmpty(overridden))
@@ -17,7 +18,7 @@ public static class MeshdExecutable
         }
 
         var root = FindRepositoryRoot();
-        var path = Path.Combine(root, "artifacts", "bin", "Widemesh.Platform", "debug", "meshd");
+        var path = Path.Combine(root, "artifacts", "bin", "Widemesh.Platform", configuration.ToLowerInvariant(), "meshd");
         return File.Exists(path)
             ? path
             : throw new FileNotFoundException(

@@ -15,6 +15,9 @@ public sealed record MeshdOptions
     /// <summary>Environment variables for the meshd process.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The meshd executable to run; the debug build under <c>artifacts/</c> when null.</summary>
+    public string? ExecutablePath { get; init; }
+
     /// <summary>How long to wait for <c>/readyz</c>.</summary>
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(30);
 }

@@ -160,7 +160,7 @@ public sealed class MeshdProcess : IAsyncDisposable
 
     private async Task LaunchAsync(CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(MeshdExecutable.Find())
+        var start = new ProcessStartInfo(_options.ExecutablePath ?? MeshdExecutable.Find())
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
