@@ -78,7 +78,25 @@ internal sealed partial class HclParser
         }
     }
 
-    private HclToken Peek(int offset) => _tokens[Math.Min(_pos + offset, _tokens.Length - 1)]!;
+    /// <summary>The token <paramref name="offset"/> places ahead, skipping newlines where they are insignificant.</summary>
+    private HclToken Peek(int offset)
+    {
+        var index = _pos;
+        for (var seen = 0; index < _tokens.Length - 1; index++)
+        {
+            if (IgnoringNewlines && _tokens[index]!.Kind == HclTokenKind.Newline)
+            {
+                continue;
+            }
+
+            if (seen++ == offset)
+            {
+                break;
+            }
+        }
+
+        return _tokens[index]!;
+    }
 
     /// <summary>Moves newline tokens at the cursor into the leading trivia of the next token.</summary>
     private void FoldNewlines()

@@ -98,6 +98,17 @@ public sealed class HclParserTests
     }
 
     [Fact]
+    public void Newlines_inside_brackets_do_not_split_a_call_from_its_arguments()
+    {
+        var file = HclFile.Parse("x = [f\n(1), [for\n v in y : v]]\n");
+
+        var tuple = Assert.IsType<HclTupleExpression>(file.Body.FindAttribute("x")!.Expression);
+
+        Assert.IsType<HclFunctionCallExpression>(tuple.Items[0].Value);
+        Assert.IsType<HclForExpression>(tuple.Items[1].Value);
+    }
+
+    [Fact]
     public void Legacy_index_and_splats_are_traversals()
     {
         var file = HclFile.Parse("x = a.0.b[*].c.*.d\n");
