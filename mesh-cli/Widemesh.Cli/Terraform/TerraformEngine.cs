@@ -36,6 +36,13 @@ internal sealed class TerraformEngine(CliContext context, TerraformBinary binary
         using (ProgressIndicator.Start(context, $"{binary.Name} plan", quiet: stream is not null))
         {
             plan = await runner.RunAsync(planArguments, stream, cancellationToken);
+            if (plan.ExitCode != 0 && NeedsInit(plan))
+            {
+                // The bundled provider needs no installation (dev_overrides); other providers the user added do.
+                var init = await runner.RunAsync(["init", "-input=false", "-no-color"], null, cancellationToken);
+                EnsureSucceeded(init, "init");
+                plan = await runner.RunAsync(planArguments, stream, cancellationToken);
+            }
         }
 
         EnsureSucceeded(plan, "plan");
@@ -92,6 +99,9 @@ internal sealed class TerraformEngine(CliContext context, TerraformBinary binary
 
         throw new CliException(ExitCodes.Failure, $"{binary.Name} {verb} failed (exit code {result.ExitCode}):\n{detail}", "terraform");
     }
+
+    private static bool NeedsInit(TerraformProcessResult result) =>
+        result.Error.Contains("terraform init", StringComparison.Ordinal) || result.Error.Contains("tofu init", StringComparison.Ordinal);
 
     private static void TryDelete(string path)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Widemesh.Cli.Engine.State;
 using Tf = Widemesh.Provider.Protocol.Tfplugin6;
 
@@ -11,13 +12,19 @@ internal sealed partial class BuiltinEngine
         var steps = new Dictionary<string, ResourceStep>(StringComparer.Ordinal);
         var configured = config.Resources.ToDictionary(r => r.Address, StringComparer.Ordinal);
 
-        foreach (var resource in state?.Resources ?? [])
+        var recorded = (state?.Resources ?? []).Select(resource => (Resource: resource, Schema: CheckStateResource(provider, resource))).ToList();
+        var refreshed = new ConcurrentDictionary<string, ResourceStep>(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(recorded, Parallelism(cancellationToken), async (item, token) =>
         {
-            var schema = CheckStateResource(provider, resource);
-            var (prior, priv) = await provider.RefreshAsync(schema, resource.Address, resource.Instances[0], cancellationToken);
-            steps[resource.Address] = new ResourceStep(resource.Type, resource.Name, schema) { Prior = prior, PriorPrivate = priv };
+            var (prior, priv) = await provider.RefreshAsync(item.Schema, item.Resource.Address, item.Resource.Instances[0], token);
+            refreshed[item.Resource.Address] = new ResourceStep(item.Resource.Type, item.Resource.Name, item.Schema) { Prior = prior, PriorPrivate = priv };
+        });
+        foreach (var (address, step) in refreshed)
+        {
+            steps[address] = step;
         }
 
+        var imports = new List<(ConfiguredImport Import, ConfiguredResource Target, ResourceTypeSchema Schema)>();
         foreach (var import in config.Imports)
         {
             if (!configured.TryGetValue(import.To, out var target))
@@ -25,14 +32,21 @@ internal sealed partial class BuiltinEngine
                 throw UnsupportedConstruct.Invalid($"the import block adopts {import.To}, but no resource block declares it; add resource \"{import.To.Replace(".", "\" \"", StringComparison.Ordinal)}\" {{ … }}.", import.Location);
             }
 
-            if (steps.TryGetValue(import.To, out var existing) && !existing.Prior.IsNull)
+            if (!steps.TryGetValue(import.To, out var existing) || existing.Prior.IsNull)
             {
-                continue;
+                imports.Add((import, target, provider.Schema(target.Type) ?? throw UnknownType(target)));
             }
+        }
 
-            var schema = provider.Schema(target.Type) ?? throw UnknownType(target);
-            var (imported, priv) = await provider.ImportAsync(schema, import.To, import.Id, cancellationToken);
-            steps[import.To] = new ResourceStep(target.Type, target.Name, schema) { Prior = imported, PriorPrivate = priv, Importing = true };
+        var importedSteps = new ConcurrentDictionary<string, ResourceStep>(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(imports, Parallelism(cancellationToken), async (item, token) =>
+        {
+            var (imported, priv) = await provider.ImportAsync(item.Schema, item.Import.To, item.Import.Id, token);
+            importedSteps[item.Import.To] = new ResourceStep(item.Target.Type, item.Target.Name, item.Schema) { Prior = imported, PriorPrivate = priv, Importing = true };
+        });
+        foreach (var (address, step) in importedSteps)
+        {
+            steps[address] = step;
         }
 
         foreach (var resource in config.Resources)
@@ -93,6 +107,9 @@ internal sealed partial class BuiltinEngine
 
         return [.. steps.Values.OrderBy(s => s.Type, StringComparer.Ordinal).ThenBy(s => s.Name, StringComparer.Ordinal)];
     }
+
+    /// <summary>Up to ten provider calls at once, as Terraform's default -parallelism.</summary>
+    private static ParallelOptions Parallelism(CancellationToken cancellationToken) => new() { MaxDegreeOfParallelism = 10, CancellationToken = cancellationToken };
 
     private static ResourceTypeSchema CheckStateResource(ProviderSession provider, StateResource resource)
     {
