@@ -30,7 +30,7 @@ internal sealed partial record HclBody
         {
             var existing = (HclAttribute)_items[index];
             var replaced = existing with { Expression = ParseSource(existing.Expression.FirstToken()?.LeadingTrivia ?? " ", expressionSource) };
-            _items[index] = replaced;
+            _items[index] = replaced = MoveCommentAboveHeredoc(replaced);
             return replaced;
         }
 
@@ -78,11 +78,29 @@ internal sealed partial record HclBody
         return index >= 0;
     }
 
+    /// <summary>A heredoc's end marker must be alone on its line, so a comment that followed the old value moves above the attribute.</summary>
+    private HclAttribute MoveCommentAboveHeredoc(HclAttribute attribute)
+    {
+        var comment = attribute.Newline?.LeadingTrivia.Trim() ?? "";
+        if (comment.Length == 0 || attribute.Expression.AllTokens().Last().Kind != HclTokenKind.CloseHeredoc)
+        {
+            return attribute;
+        }
+
+        var trivia = attribute.NameToken.LeadingTrivia;
+        return attribute with
+        {
+            NameToken = attribute.NameToken.WithLeadingTrivia(trivia + comment + Layout.LineEnding + HclTrivia.Indentation(trivia)),
+            Newline = attribute.Newline!.WithLeadingTrivia(""),
+        };
+    }
+
     private string ItemIndent => _items.Count > 0 ? _items[0].Indentation : Layout.Indent;
 
     private HclExpression ParseSource(string leadingTrivia, string source)
     {
-        var expression = HclParser.ParseExpression(leadingTrivia + source.Trim(' ', '\t', '\r', '\n'), "<expression>", out var errors);
+        var text = leadingTrivia + source.Trim(' ', '\t', '\r', '\n') + Layout.LineEnding;
+        var expression = HclParser.ParseExpression(text, "<expression>", out var errors);
         return expression ?? throw new ArgumentException(
             $"\"{source}\" is not a valid HCL expression: {errors.FirstOrDefault()?.Message ?? "it is empty"}", nameof(source));
     }

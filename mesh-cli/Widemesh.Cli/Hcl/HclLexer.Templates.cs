@@ -50,7 +50,12 @@ internal sealed partial class HclLexer
     private bool TryLexHeredocEnd(string marker)
     {
         var lineEnd = _text.IndexOf('\n', _pos);
-        var contentEnd = lineEnd < 0 ? _text.Length : lineEnd;
+        if (lineEnd < 0)
+        {
+            return false;
+        }
+
+        var contentEnd = lineEnd;
         if (contentEnd > _pos && _text[contentEnd - 1] == '\r')
         {
             contentEnd--;

@@ -38,7 +38,10 @@ internal sealed partial class HclParser
         return new HclFile(path, body, errors);
     }
 
-    /// <summary>Parses a standalone expression (leading trivia kept); null and <paramref name="errors"/> set if it is not one.</summary>
+    /// <summary>
+    /// Parses a standalone expression (leading trivia kept, trailing blank lines allowed but not part of it);
+    /// null and <paramref name="errors"/> set if the text is not exactly one expression.
+    /// </summary>
     public static HclExpression? ParseExpression(string text, string path, out IReadOnlyList<HclDiagnostic> errors)
     {
         var parser = new HclParser(HclLexer.Tokenize(text, path), path);
@@ -48,7 +51,7 @@ internal sealed partial class HclParser
         {
             expression = parser.ParseExpression();
             parser.FoldNewlines();
-            if (parser.Current.Kind != HclTokenKind.EndOfFile || parser.Current.LeadingTrivia.Length > 0)
+            if (parser.Current.Kind != HclTokenKind.EndOfFile || !HclTrivia.IsBlank(parser.Current.LeadingTrivia))
             {
                 throw parser.Fail($"expected end of expression, found {parser.Current.Describe()}");
             }

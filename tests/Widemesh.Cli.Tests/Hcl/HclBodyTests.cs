@@ -178,6 +178,17 @@ public sealed partial class HclBodyTests
         Assert.Equal(["old"], HclEvaluator.Evaluate(racks, file).Value!.AsStringList()!);
     }
 
+    [Fact]
+    public void SetAttributeRaw_accepts_a_heredoc()
+    {
+        var file = HclFile.Parse("b {\n  x = 1 # one\n}\n");
+
+        file.Body.FindBlock("b")!.Body.SetAttributeRaw("x", "<<EOT\nline\nEOT");
+
+        Assert.Equal("b {\n  # one\n  x = <<EOT\nline\nEOT\n}\n", file.ToFullString());
+        Assert.Empty(HclFile.Parse(file.ToFullString()).Errors);
+    }
+
     [Theory]
     [InlineData("[1,")]
     [InlineData("1 # comment")]

@@ -81,6 +81,10 @@ public sealed class HclParserTerraformTests
     [InlineData("a = 1 /* x\n */ b = 2\n")]
     [InlineData("a = x.*.y.*\n")]
     [InlineData("a = x.*.0.*\n")]
+    [InlineData("a = <<EOF\nx\nEOF")]
+    [InlineData("a = <<EOF  \nx\nEOF\n")]
+    [InlineData("a = [<<EOF, 2]\nx\nEOF\n")]
+    [InlineData("a = b.c()\n")]
     public void Constructs_terraform_rejects_are_errors(string source)
     {
         var file = HclFile.Parse(source);
