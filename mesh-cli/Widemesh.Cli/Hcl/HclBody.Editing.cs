@@ -34,7 +34,9 @@ internal sealed partial record HclBody
             return replaced;
         }
 
-        var position = _items.FindLastIndex(i => i is HclAttribute) + 1;
+        var lastAttribute = _items.FindLastIndex(i => i is HclAttribute);
+        var firstBlock = _items.FindIndex(i => i is HclBlock);
+        var position = lastAttribute >= 0 ? lastAttribute + 1 : firstBlock >= 0 ? firstBlock : _items.Count;
         var width = expressionSource.Trim().Contains('\n', StringComparison.Ordinal) ? name.Length : AlignedWidth(position, name);
         var attribute = new HclAttribute(
             new HclToken(HclTokenKind.Identifier, name),

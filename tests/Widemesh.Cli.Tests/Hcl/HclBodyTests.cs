@@ -179,6 +179,16 @@ public sealed partial class HclBodyTests
     }
 
     [Fact]
+    public void Files_with_errors_can_still_be_edited_around_the_broken_line()
+    {
+        var file = HclFile.Parse("a = ]");
+
+        file.Body.SetAttribute("b", HclValue.From(1));
+
+        Assert.Equal("a = ]\nb = 1", file.ToFullString());
+    }
+
+    [Fact]
     public void SetAttributeRaw_accepts_a_heredoc()
     {
         var file = HclFile.Parse("b {\n  x = 1 # one\n}\n");
