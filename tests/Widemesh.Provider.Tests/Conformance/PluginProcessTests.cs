@@ -173,4 +173,47 @@ public sealed class PluginProcessTests(ProviderUnderTest provider) : IClassFixtu
             Directory.Delete(workingDirectory, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task It_does_not_watch_the_working_directory_tree()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var workingDirectory = Directory.CreateTempSubdirectory("widemesh-cwd-").FullName;
+        try
+        {
+            for (var i = 0; i < 40; i++)
+            {
+                Directory.CreateDirectory(Path.Combine(workingDirectory, $"module-{i}", ".terraform"));
+            }
+
+            await using var plugin = await PluginProcess.StartAsync(provider.LaunchOptions(o => o with { WorkingDirectory = workingDirectory }), ct);
+
+            var watches = CountInotifyWatches(plugin.ProcessId);
+
+            Assert.True(watches < 5, $"the provider holds {watches} inotify watches under its working directory (Terraform's root module); "
+                + "a recursive file watch makes start-up scale with the size of the user's tree");
+        }
+        finally
+        {
+            Directory.Delete(workingDirectory, recursive: true);
+        }
+    }
+
+    private static int CountInotifyWatches(int processId)
+    {
+        var count = 0;
+        foreach (var fd in Directory.EnumerateFiles($"/proc/{processId}/fdinfo"))
+        {
+            try
+            {
+                count += File.ReadLines(fd).Count(l => l.StartsWith("inotify wd:", StringComparison.Ordinal));
+            }
+            catch (IOException)
+            {
+                // The descriptor closed while we read it.
+            }
+        }
+
+        return count;
+    }
 }
