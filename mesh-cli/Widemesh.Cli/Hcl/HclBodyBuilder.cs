@@ -33,6 +33,9 @@ internal sealed class HclBodyBuilder
 
     public HclBodyBuilder Block(string type, Action<HclBodyBuilder>? build = null) => Block(type, [], build);
 
+    /// <summary>A <c># comment</c> line (one per line of <paramref name="text"/>) that stays with the item after it.</summary>
+    public HclBodyBuilder Comment(string text) => Add(new HclBuilderItem(text, null, null, [], null, IsComment: true));
+
     private static string ValidName(string name) => HclCharacters.IsIdentifier(name)
         ? name
         : throw new ArgumentException($"\"{name}\" is not a valid HCL name: use letters, digits, '_' and '-', starting with a letter.", nameof(name));

@@ -15,17 +15,39 @@ internal static class HclWriter
         return builder.ToString();
     }
 
+    /// <summary>Blocks are set apart by blank lines; a comment goes with the item after it.</summary>
+    private static bool NeedsBlankLine(IReadOnlyList<HclBuilderItem> items, int index)
+    {
+        if (index == 0 || items[index - 1].IsComment)
+        {
+            return false;
+        }
+
+        var described = items.Skip(index).FirstOrDefault(i => !i.IsComment) ?? items[index];
+        return described.IsBlock || items[index - 1].IsBlock;
+    }
+
     private static void WriteBody(StringBuilder builder, IReadOnlyList<HclBuilderItem> items, string indent, string lineEnding)
     {
-        var expressions = items.Select(i => i.IsBlock ? "" : i.RawExpression ?? HclValueFormatter.Format(i.Value!, indent, lineEnding)).ToList();
-        var singleLine = items.Select((item, i) => !item.IsBlock && !expressions[i].Contains('\n', StringComparison.Ordinal)).ToList();
+        var expressions = items.Select(i => i.IsAttribute ? i.RawExpression ?? HclValueFormatter.Format(i.Value!, indent, lineEnding) : "").ToList();
+        var singleLine = items.Select((item, i) => item.IsAttribute && !expressions[i].Contains('\n', StringComparison.Ordinal)).ToList();
         var widths = HclAlignment.Widths([.. items.Select(i => i.Name)], singleLine);
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
-            if (i > 0 && (item.IsBlock || items[i - 1].IsBlock))
+            if (NeedsBlankLine(items, i))
             {
                 builder.Append(lineEnding);
+            }
+
+            if (item.IsComment)
+            {
+                foreach (var line in item.Name.Split('\n'))
+                {
+                    builder.Append(indent).Append(("# " + line.TrimEnd('\r')).TrimEnd()).Append(lineEnding);
+                }
+
+                continue;
             }
 
             builder.Append(indent);

@@ -1,5 +1,6 @@
 resource "widemesh_environment" "web" {
-  name  = "web"
+  name = "web"
+  # The last rack is where DNS points.
   racks = ["local"]
 
   lifecycle {

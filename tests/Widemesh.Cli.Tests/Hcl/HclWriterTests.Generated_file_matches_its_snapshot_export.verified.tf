@@ -1,3 +1,5 @@
+# Written by mesh export.
+# The import blocks adopt what the platform already has.
 import {
   to = widemesh_rack.local
   id = "local"

@@ -94,10 +94,12 @@ public sealed class HclWriterTests
     private static HclBodyBuilder EnvironmentFile() => new HclBodyBuilder()
         .Block("resource", ["widemesh_environment", "web"], r => r
             .Attribute("name", "web")
+            .Comment("The last rack is where DNS points.")
             .Attribute("racks", ["local"])
             .Block("lifecycle", l => l.Attribute("prevent_destroy", false)));
 
     private static HclBodyBuilder ExportFile() => new HclBodyBuilder()
+        .Comment("Written by mesh export.\nThe import blocks adopt what the platform already has.")
         .Block("import", i => i.RawAttribute("to", "widemesh_rack.local").Attribute("id", "local"))
         .Block("resource", ["widemesh_rack", "local"], r => r.Attribute("name", "local").Attribute("provider_kind", "local"))
         .Block("import", i => i.RawAttribute("to", "widemesh_environment.api").Attribute("id", "api"))
