@@ -1,10 +1,11 @@
 using System.Text;
+using Widemesh.Cli.Hcl;
 
 namespace Widemesh.Cli.Workspace;
 
 /// <summary>
-/// The HCL mesh writes into new workspace files, formatted as <c>terraform fmt</c> would (two-space
-/// indent, the <c>=</c> of consecutive attributes aligned, one trailing newline).
+/// The HCL mesh writes into new workspace files, formatted as <c>terraform fmt</c> would (through
+/// <see cref="HclWriter"/>: two-space indent, the <c>=</c> of consecutive attributes aligned).
 /// </summary>
 internal static class WorkspaceHcl
 {
@@ -26,28 +27,31 @@ internal static class WorkspaceHcl
 
         """;
 
-    public static string Rack(string name, string? provider, string? region, string providerAttribute)
-    {
-        var attributes = new List<(string Name, string Value)> { ("name", Quote(name)) };
-        if (provider is not null && provider != "local")
+    public static string Rack(string name, string? provider, string? region, string providerAttribute) =>
+        HclWriter.Write(new HclBodyBuilder().Block("resource", [WorkspaceLayout.RackType, name], rack =>
         {
-            attributes.Add((providerAttribute, Quote(provider)));
-        }
+            rack.Attribute("name", name);
+            if (provider is not null && provider != "local")
+            {
+                rack.Attribute(providerAttribute, provider);
+            }
 
-        if (region is not null)
-        {
-            attributes.Add(("region", Quote(region)));
-        }
-
-        return Resource(WorkspaceLayout.RackType, name, attributes);
-    }
+            if (region is not null)
+            {
+                rack.Attribute("region", region);
+            }
+        }));
 
     public static string Environment(string name, IReadOnlyList<string> racks) =>
-        Resource(WorkspaceLayout.EnvironmentType, name, [("name", Quote(name)), ("racks", List(racks))]);
+        HclWriter.Write(new HclBodyBuilder().Block("resource", [WorkspaceLayout.EnvironmentType, name], environment => environment
+            .Attribute("name", name)
+            .Attribute("racks", racks)));
 
     /// <summary>An <c>import</c> block (Terraform 1.5+) that adopts an existing platform resource by name.</summary>
     public static string Import(string resourceType, string name) =>
-        Block("import", [], [("to", $"{resourceType}.{name}"), ("id", Quote(name))]);
+        HclWriter.Write(new HclBodyBuilder().Block("import", import => import
+            .RawAttribute("to", $"{resourceType}.{name}")
+            .Attribute("id", name)));
 
     /// <summary>A list of strings on one line: <c>["a", "b"]</c>.</summary>
     public static string List(IReadOnlyList<string> values) => "[" + string.Join(", ", values.Select(Quote)) + "]";
@@ -72,26 +76,5 @@ internal static class WorkspaceHcl
         }
 
         return builder.Append('"').ToString();
-    }
-
-    private static string Resource(string type, string name, IReadOnlyList<(string Name, string Value)> attributes) =>
-        Block("resource", [type, name], attributes);
-
-    private static string Block(string type, IReadOnlyList<string> labels, IReadOnlyList<(string Name, string Value)> attributes)
-    {
-        var builder = new StringBuilder(type);
-        foreach (var label in labels)
-        {
-            builder.Append(' ').Append(Quote(label));
-        }
-
-        builder.Append(" {\n");
-        var width = attributes.Count == 0 ? 0 : attributes.Max(a => a.Name.Length);
-        foreach (var (attributeName, value) in attributes)
-        {
-            builder.Append("  ").Append(attributeName.PadRight(width)).Append(" = ").Append(value).Append('\n');
-        }
-
-        return builder.Append("}\n").ToString();
     }
 }

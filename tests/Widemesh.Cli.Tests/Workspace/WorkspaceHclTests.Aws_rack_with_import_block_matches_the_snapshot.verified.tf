@@ -1,7 +1,7 @@
 resource "widemesh_rack" "cloud" {
-  name     = "cloud"
-  provider = "aws"
-  region   = "eu-west-1"
+  name          = "cloud"
+  rack_provider = "aws"
+  region        = "eu-west-1"
 }
 
 import {

@@ -14,7 +14,7 @@ public sealed class WorkspaceHclTests
 
     [Fact]
     public void Aws_rack_with_import_block_matches_the_snapshot() =>
-        Snapshot.Match(WorkspaceHcl.Rack("cloud", "aws", "eu-west-1", "provider") + "\n" + WorkspaceHcl.Import("widemesh_rack", "cloud"), "tf");
+        Snapshot.Match(WorkspaceHcl.Rack("cloud", "aws", "eu-west-1", Cli.Commands.Rack.RackCreateCommand.ProviderAttribute) + "\n" + WorkspaceHcl.Import("widemesh_rack", "cloud"), "tf");
 
     [Theory]
     [InlineData("plain", "\"plain\"")]

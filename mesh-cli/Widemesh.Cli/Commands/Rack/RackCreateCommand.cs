@@ -10,7 +10,7 @@ namespace Widemesh.Cli.Commands.Rack;
 internal static class RackCreateCommand
 {
     /// <summary>The schema attribute that holds the rack's provider.</summary>
-    public const string ProviderAttribute = "provider";
+    public const string ProviderAttribute = "rack_provider";
 
     public static Command Create(CliContext context, CommonOptions options)
     {
