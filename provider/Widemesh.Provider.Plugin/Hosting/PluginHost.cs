@@ -49,8 +49,11 @@ internal static class PluginHost
         var serverCertificate = tls ? ServerCertificate.Create(TimeProvider.System) : null;
         var listener = PluginListener.Choose(environment);
 
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
+        // The empty builder reads no appsettings.json (the working directory is the user's Terraform
+        // module) and starts fastest: every Terraform command launches the provider several times.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.UseKestrelCore();
+        builder.Services.AddRoutingCore();
         builder.Logging.AddProvider(new StderrLoggerProvider(minimum));
         builder.Logging.SetMinimumLevel(minimum);
         builder.Logging.AddFilter("Microsoft", minimum <= LogLevel.Debug ? minimum : LogLevel.Warning);

@@ -116,7 +116,15 @@ internal sealed partial class ProviderServer
         var platform = Platform;
         if (platform.Client is null)
         {
-            response.Diagnostics.Add(ProviderDiagnostics.NotConfigured("Read Data Source"));
+            if (request.ClientCapabilities?.DeferralAllowed == true)
+            {
+                response.Deferred = new Tf.Deferred { Reason = Tf.Deferred.Types.Reason.ProviderConfigUnknown };
+            }
+            else
+            {
+                response.Diagnostics.Add(ProviderDiagnostics.NotConfigured("Read Data Source"));
+            }
+
             return response;
         }
 
