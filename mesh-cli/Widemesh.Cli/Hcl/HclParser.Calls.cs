@@ -26,7 +26,7 @@ internal sealed partial class HclParser
         {
             var value = ParseExpression();
             var ellipsis = Optional(HclTokenKind.Ellipsis);
-            var comma = Optional(HclTokenKind.Comma);
+            var comma = ellipsis is null ? Optional(HclTokenKind.Comma) : null;
             arguments.Add(new HclCallArgument(value, ellipsis, comma));
             if (comma is null)
             {
@@ -34,7 +34,10 @@ internal sealed partial class HclParser
             }
         }
 
-        var close = Expect(HclTokenKind.CloseParen, "\",\" or \")\" in the function call");
+        var expected = arguments.Count > 0 && arguments[^1].Ellipsis is not null
+            ? "\")\" right after the expanded last argument"
+            : "\",\" or \")\" in the function call";
+        var close = Expect(HclTokenKind.CloseParen, expected);
         PopNewlines();
         return new HclFunctionCallExpression(name, open, arguments, close);
     }

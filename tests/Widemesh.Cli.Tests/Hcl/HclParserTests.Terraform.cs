@@ -65,6 +65,11 @@ public sealed class HclParserTerraformTests
     [InlineData("x[*].y.*")]
     [InlineData("x[*][*]")]
     [InlineData("(x.*).*")]
+    [InlineData("\"${<<EOT\nx\nEOT\n}\"")]
+    [InlineData("{ # c\n}")]
+    [InlineData("x.0[1]")]
+    [InlineData("1 == 2 == 3")]
+    [InlineData("provider::a::b::c(1)")]
     public void Splats_terraform_accepts_parse(string source)
     {
         var file = HclFile.Parse($"a = {source}\n");
@@ -85,6 +90,12 @@ public sealed class HclParserTerraformTests
     [InlineData("a = <<EOF  \nx\nEOF\n")]
     [InlineData("a = [<<EOF, 2]\nx\nEOF\n")]
     [InlineData("a = b.c()\n")]
+    [InlineData("a = f(x...,)\n")]
+    [InlineData("a = { \"a\" = 1 \"b\" = 2 }\n")]
+    [InlineData("a = \"%{ if a }%{ else }%{ else }%{ endif }\"\n")]
+    [InlineData("a = \"%{ foo }\"\n")]
+    [InlineData("\"block\" {}\n")]
+    [InlineData("a = x::y\n")]
     public void Constructs_terraform_rejects_are_errors(string source)
     {
         var file = HclFile.Parse(source);
