@@ -65,10 +65,9 @@ internal sealed partial record HclBody
             tail = Layout.OuterIndent;
         }
 
-        var separator = blankLine && (_items.Count > 0 || head.Length > 0) && !head.EndsWith("\n\n", StringComparison.Ordinal)
-            && !head.EndsWith("\n\r\n", StringComparison.Ordinal) && !(head.Length > 0 && _items.Count == 0 && !IsFileBody)
-            ? Layout.LineEnding
-            : "";
+        var firstInBlock = _items.Count == 0 && !IsFileBody;
+        var atFileStart = _items.Count == 0 && head.Length == 0;
+        var separator = blankLine && !firstInBlock && !atFileStart && !HclTrivia.EndsWithBlankLine(head) ? Layout.LineEnding : "";
         Close = Close.WithLeadingTrivia(tail);
         return item.WithLeadingTrivia(head + separator + indent) with { Newline = NewlineToken };
     }

@@ -74,7 +74,7 @@ internal sealed partial class HclEvaluator
         var items = new List<HclValue>(tuple.Items.Count);
         foreach (var item in tuple.Items)
         {
-            if (item.Value is null || Eval(item.Value) is not { } value)
+            if (Eval(item.Value) is not { } value)
             {
                 return null;
             }

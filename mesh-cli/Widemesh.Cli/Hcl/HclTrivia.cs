@@ -26,6 +26,18 @@ internal static class HclTrivia
         return newline >= 0 && IsBlank(trivia[..newline]) ? trivia[..(newline + 1)] : "";
     }
 
+    /// <summary>Whether the trivia (which ends a line) ends with a blank line.</summary>
+    public static bool EndsWithBlankLine(string trivia)
+    {
+        if (!trivia.EndsWith('\n'))
+        {
+            return false;
+        }
+
+        var lastLine = trivia[..^1];
+        return IsBlank(lastLine[(lastLine.LastIndexOf('\n') + 1)..]);
+    }
+
     /// <summary>Drops whole blank lines at the start of the trivia, keeping the indentation of the first non-blank line.</summary>
     public static string WithoutLeadingBlankLines(string trivia)
     {

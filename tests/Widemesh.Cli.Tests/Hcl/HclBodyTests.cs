@@ -128,6 +128,21 @@ public sealed partial class HclBodyTests
         Assert.NotNull(HclFile.Parse(file.ToFullString()).Body.FindBlock("resource", "widemesh_environment", "db"));
     }
 
+    [Theory]
+    [InlineData("a {}\n", "a {}\n\nb {\n}\n")]
+    [InlineData("a {}\n\n", "a {}\n\nb {\n}\n")]
+    [InlineData("a {}\n# end\n", "a {}\n# end\n\nb {\n}\n")]
+    [InlineData("# only a comment\n", "# only a comment\n\nb {\n}\n")]
+    [InlineData("a {}\r\n\r\n", "a {}\r\n\r\nb {\r\n}\r\n")]
+    public void AppendBlock_leaves_exactly_one_blank_line_before_the_new_block(string source, string expected)
+    {
+        var file = HclFile.Parse(source);
+
+        file.Body.AppendBlock("b", []);
+
+        Assert.Equal(expected, file.ToFullString());
+    }
+
     [Fact]
     public void AppendBlock_to_an_empty_file_starts_at_the_top()
     {
