@@ -1,4 +1,4 @@
-namespace Widemesh.Provider.Benchmarks.Baseline;
+namespace Widemesh.Provider.Benchmarks.EmptyPlugin;
 
 /// <summary>Prints one line shaped like a plugin handshake and exits: the floor for exec → first stdout line.</summary>
 internal static class Program

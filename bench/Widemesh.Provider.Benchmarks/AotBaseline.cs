@@ -17,7 +17,7 @@ internal static class AotBaseline
         }
 
         var info = new ProcessStartInfo("dotnet") { WorkingDirectory = root, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "publish", "bench/Widemesh.Provider.Benchmarks.Baseline/Widemesh.Provider.Benchmarks.Baseline.csproj", "-c", "Release", "-r", "linux-x64", "-o", output, "-nologo" })
+        foreach (var argument in new[] { "publish", "bench/Widemesh.Provider.Benchmarks.EmptyPlugin/Widemesh.Provider.Benchmarks.EmptyPlugin.csproj", "-c", "Release", "-r", "linux-x64", "-o", output, "-nologo" })
         {
             info.ArgumentList.Add(argument);
         }

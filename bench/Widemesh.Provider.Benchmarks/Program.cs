@@ -29,10 +29,13 @@ internal static class Program
             await client.CreateRackAsync(new CreateRackRequest { Name = "a" }, ct);
         }
 
+        // Terraform runs the provider in the root module directory: a small folder of its own.
+        var module = Directory.CreateTempSubdirectory("widemesh-bench-module-");
+        File.WriteAllText(Path.Combine(module.FullName, "main.tf"), "resource \"widemesh_environment\" \"bench\" {}\n");
         var options = new PluginLaunchOptions
         {
             ExecutablePath = provider,
-            WorkingDirectory = Path.GetTempPath(),
+            WorkingDirectory = module.FullName,
             Environment = new Dictionary<string, string?> { ["WIDEMESH_ENDPOINT"] = meshd.Endpoint.ToString(), ["WIDEMESH_TOKEN"] = meshd.AdminToken },
         };
 
@@ -92,6 +95,7 @@ internal static class Program
         Console.Out.WriteLine(new Samples("provider: exec → first GetProviderSchema answered (mTLS connect included)", firstSchema).Row(emptySamples.Median));
         Console.Out.WriteLine(new Samples("provider: GRPCController.Shutdown → process exit", shutdown).Row());
         Console.Out.WriteLine(new Samples("provider: PlanResourceChange round trip (widemesh_environment create, checks meshd)", planTimes).Row());
+        module.Delete(recursive: true);
         return 0;
     }
 
