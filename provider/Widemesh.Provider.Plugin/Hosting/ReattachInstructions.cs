@@ -14,7 +14,8 @@ internal static class ReattachInstructions
         var json = Json(listener, System.Environment.ProcessId);
         return "Provider started in debug mode. To attach Terraform, set this in its environment:\n\n"
             + $"\tTF_REATTACH_PROVIDERS='{json}'\n\n"
-            + "Stop the provider with Ctrl-\\ or SIGTERM (Ctrl-C is ignored, as Terraform expects).\n";
+            + "The provider reads WIDEMESH_ENDPOINT and WIDEMESH_TOKEN from its own environment, not Terraform's.\n"
+            + $"Stop it with `kill {System.Environment.ProcessId}` (SIGTERM); Ctrl-C is ignored, as Terraform expects of providers.\n";
     }
 
     public static string Json(PluginListener listener, int processId)
