@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.CommandLine.Help;
 using Widemesh.Cli.Commands.Apply;
 using Widemesh.Cli.Commands.Env;
 using Widemesh.Cli.Commands.Export;
@@ -13,16 +12,11 @@ namespace Widemesh.Cli.Commands;
 /// <summary>The command tree of <c>mesh</c>, and how one run parses and invokes it.</summary>
 internal static class MeshCommand
 {
-    /// <summary>
-    /// The root is a plain command named <c>mesh</c> (a <see cref="RootCommand"/> would take the name of
-    /// whatever process hosts it, such as a test runner), with the help and version options a root has.
-    /// </summary>
-    public static Command Create(CliContext context)
+    /// <summary>The root command (with help, version and the completion directive) and its subcommands.</summary>
+    public static RootCommand Create(CliContext context)
     {
         var options = new CommonOptions();
-        var root = new Command("mesh", "mesh: manage Widemesh environments and racks. Every change is written as HCL into a workspace and applied, so Terraform can take over.");
-        root.Options.Add(new HelpOption());
-        root.Options.Add(new VersionOption());
+        var root = new RootCommand("mesh: manage Widemesh environments and racks. Every change is written as HCL into a workspace and applied, so Terraform can take over.");
         root.Options.Add(options.Json);
         root.Subcommands.Add(EnvCommand.Create(context, options));
         root.Subcommands.Add(RackCommand.Create(context, options));
@@ -38,6 +32,12 @@ internal static class MeshCommand
     public static async Task<int> InvokeAsync(IReadOnlyList<string> args, CliContext context, CancellationToken cancellationToken)
     {
         var parseResult = Create(context).Parse(args);
+        if (parseResult.Errors.Count > 0 && args.Contains("--json"))
+        {
+            var message = string.Join(" ", parseResult.Errors.Select(e => e.Message)) + " See 'mesh --help'.";
+            return CommandRunner.Fail(context, json: true, "usage", message, ExitCodes.Usage);
+        }
+
         var configuration = new InvocationConfiguration { Output = context.Out, Error = context.Error };
         var exitCode = await parseResult.InvokeAsync(configuration, cancellationToken);
         return parseResult.Errors.Count > 0 ? ExitCodes.Usage : exitCode;

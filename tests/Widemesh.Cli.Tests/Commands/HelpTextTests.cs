@@ -18,10 +18,22 @@ public sealed class HelpTextTests(MeshdFixture fixture)
     {
         var mesh = await MeshCli.CreateAsync(fixture, TestContext.Current.CancellationToken);
 
-        var result = await mesh.RunAsync([.. command, "--help"]);
+        var result = await mesh.RunProcessAsync([.. command, "--help"]);
 
         Assert.Equal(0, result.ExitCode);
         Snapshot.Match(result.Out, "txt", variant);
+    }
+
+    [Fact]
+    public async Task A_usage_error_with_json_is_an_error_document()
+    {
+        var mesh = await MeshCli.CreateAsync(fixture, TestContext.Current.CancellationToken);
+
+        var result = await mesh.RunAsync("env", "create", "--json");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("usage", (string?)result.Json["error"]!["code"]);
+        Assert.Equal(2, (int?)result.Json["error"]!["exitCode"]);
     }
 
     [Fact]
