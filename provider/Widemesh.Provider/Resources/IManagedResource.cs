@@ -30,6 +30,12 @@ internal interface IManagedResource
     /// <summary>Reads the remote object; null when it no longer exists.</summary>
     public Task<CtyValue?> ReadAsync(CtyValue current, PlatformConnection platform, ICollection<Tf.Diagnostic> diagnostics, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Brings a state written with schema <paramref name="version"/> (already read with the current
+    /// type: removed attributes dropped, new ones null) up to the current schema.
+    /// </summary>
+    public CtyValue UpgradeState(long version, CtyValue state);
+
     /// <summary>Finds the remote object by the import ID (its name); null (with a diagnostic) when there is none.</summary>
     public Task<CtyValue?> ImportAsync(string id, PlatformConnection platform, ICollection<Tf.Diagnostic> diagnostics, CancellationToken cancellationToken);
 }

@@ -8,8 +8,9 @@ internal sealed partial class ProviderServer
 {
     /// <summary>
     /// Converts stored JSON state (protocol doc §3.6) to msgpack of the current schema. Versions up to
-    /// the current one are read with the current type: attributes that no longer exist are dropped and
-    /// missing ones become null. A newer version or legacy flatmap state is an error.
+    /// the current one are read with the current type (attributes that no longer exist are dropped,
+    /// missing ones become null), then the resource upgrades older versions. A newer version or legacy
+    /// flatmap state is an error.
     /// </summary>
     public Task<Tf.UpgradeResourceState.Types.Response> UpgradeResourceStateAsync(
         Tf.UpgradeResourceState.Types.Request request, CancellationToken cancellationToken)
@@ -42,7 +43,7 @@ internal sealed partial class ProviderServer
 
         try
         {
-            var state = CtyJson.Decode(raw.Json.Span, schema.ImpliedType, ignoreUnknownAttributes: true);
+            var state = resource.UpgradeState(request.Version, CtyJson.Decode(raw.Json.Span, schema.ImpliedType, ignoreUnknownAttributes: true));
             response.UpgradedState = Encode(state, schema.ImpliedType);
         }
         catch (CtyFormatException ex)

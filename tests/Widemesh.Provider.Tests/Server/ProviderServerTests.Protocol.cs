@@ -104,6 +104,23 @@ public sealed partial class ProviderServerTests
     }
 
     [Fact]
+    public async Task Upgrade_of_a_version_0_rack_fills_rack_provider_from_provider()
+    {
+        using var sut = new ProviderSession(new ProviderServer());
+        var json = """{"name":"r1","provider":"aws","region":"eu-west-1","id":"rck_1","status":"ready"}""";
+
+        var response = await sut.Server.UpgradeResourceStateAsync(new()
+        {
+            TypeName = Rack,
+            Version = 0,
+            RawState = new Tf.RawState { Json = ByteString.CopyFrom(Encoding.UTF8.GetBytes(json)) },
+        }, Token);
+
+        Assert.Empty(response.Diagnostics);
+        Assert.Equal("aws", ProviderSession.Decode(response.UpgradedState, ProviderSession.TypeOf(Rack))["rack_provider"].AsString());
+    }
+
+    [Fact]
     public async Task Upgrade_refuses_state_from_a_newer_schema_version()
     {
         using var sut = new ProviderSession(new ProviderServer());

@@ -142,6 +142,8 @@ internal sealed class EnvironmentResource : IManagedResource
         }
     }
 
+    public CtyValue UpgradeState(long version, CtyValue state) => state;
+
     public static CtyValue ToState(EnvironmentInfo environment) => CtyValue.Object(EnvironmentSchema.Resource.ImpliedType,
     [
         KeyValuePair.Create(Name, CtyValue.String(environment.Name)),

@@ -145,6 +145,10 @@ internal sealed class RackResource : IManagedResource
         }
     }
 
+    /// <summary>Version 0 had no <c>rack_provider</c>: copy it from <c>provider</c> so the next plan is not a replacement.</summary>
+    public CtyValue UpgradeState(long version, CtyValue state) =>
+        version < 1 && state.IsKnown && state[RackProvider].IsNull ? state.With(RackProvider, state[ProviderName]) : state;
+
     public static CtyValue ToState(Sdk.Contracts.Rack rack) => CtyValue.Object(RackSchema.Resource.ImpliedType,
     [
         KeyValuePair.Create(Name, CtyValue.String(rack.Name)),

@@ -2,7 +2,7 @@ using Widemesh.Provider.Schema;
 
 namespace Widemesh.Provider.Resources.Rack;
 
-/// <summary>The schema of <c>widemesh_rack</c> (version 0).</summary>
+/// <summary>The schema of <c>widemesh_rack</c>. Version 1 added <c>rack_provider</c>.</summary>
 internal static class RackSchema
 {
     public const string Name = "name";
@@ -12,7 +12,7 @@ internal static class RackSchema
     public const string Id = "id";
     public const string Status = "status";
 
-    public static ResourceSchema Resource { get; } = new(0, new SchemaBlock(
+    public static ResourceSchema Resource { get; } = new(1, new SchemaBlock(
         [
             SchemaAttribute.RequiredString(Name, "Name of the rack, unique in the account: a DNS label (lowercase letters, digits and `-`, 1–63 characters, starting with a letter). Changing it replaces the rack."),
             new SchemaAttribute(ProviderName, Cty.CtyType.String, "Where the rack runs: `local` (this machine, the default) or `aws`. Terraform reserves `provider` as a meta-argument inside resource blocks, so set it with `rack_provider`; read it as `widemesh_rack.<name>.provider`. Changing it replaces the rack.", Optional: true, Computed: true),
