@@ -80,10 +80,11 @@ internal sealed partial record HclBody
         }
     }
 
-    /// <summary>Removes an item with its comments, keeping the end of the line before it.</summary>
+    /// <summary>Removes an item with the comments above it; the first item of a block gives back the rest of the opening line.</summary>
     private void RemoveAt(int index)
     {
-        var previousLine = HclTrivia.EndOfPreviousLine(_items[index].LeadingTrivia);
+        var trivia = _items[index].LeadingTrivia;
+        var previousLine = IsFileBody ? "" : trivia[..(trivia.IndexOf('\n', StringComparison.Ordinal) + 1)];
         _items.RemoveAt(index);
         if (index != 0 || previousLine.Length == 0)
         {
