@@ -26,6 +26,9 @@ internal static partial class Log
     [LoggerMessage(7, LogLevel.Information, "Shutdown requested by the plugin client")]
     public static partial void ShutdownRequested(ILogger logger);
 
+    [LoggerMessage(9, LogLevel.Debug, "Startup: certificate {CertificateMs:F1} ms, host built {BuiltMs:F1} ms, listening {ListeningMs:F1} ms")]
+    public static partial void StartupTimings(ILogger logger, double certificateMs, double builtMs, double listeningMs);
+
     [LoggerMessage(8, LogLevel.Warning, "Refused a TLS client certificate that is not the one in PLUGIN_CLIENT_CERT ({Subject})")]
     public static partial void ClientCertificateRefused(ILogger logger, string subject);
 }

@@ -30,6 +30,8 @@ internal static class PluginHost
 
     public static async Task<int> RunAsync(PluginEnvironment environment, bool debug, CancellationToken cancellationToken)
     {
+        var time = TimeProvider.System;
+        var started = time.GetTimestamp();
         var minimum = StderrLoggerProvider.ParseLevel(environment.LogLevel);
         var tls = !debug && environment.ClientCertificatePem is not null;
         X509Certificate2? clientCertificate = null;
@@ -46,7 +48,8 @@ internal static class PluginHost
             }
         }
 
-        var serverCertificate = tls ? ServerCertificate.Create(TimeProvider.System) : null;
+        var serverCertificate = tls ? ServerCertificate.Create(time) : null;
+        var certificateReady = time.GetElapsedTime(started);
         var listener = PluginListener.Choose(environment);
 
         // The empty builder reads no appsettings.json (the working directory is the user's Terraform
@@ -98,6 +101,7 @@ internal static class PluginHost
         });
 
         var app = builder.Build();
+        var built = time.GetElapsedTime(started);
         app.MapGrpcService<ProviderGrpcService>();
         app.MapGrpcService<HealthServiceImpl>();
         app.MapGrpcService<ControllerService>();
@@ -107,7 +111,9 @@ internal static class PluginHost
         try
         {
             await app.StartAsync(cancellationToken);
-            Log.Serving(app.Services.GetRequiredService<ILogger<ProviderServer>>(), listener.Network, listener.Address, tls);
+            var logger = app.Services.GetRequiredService<ILogger<ProviderServer>>();
+            Log.Serving(logger, listener.Network, listener.Address, tls);
+            Log.StartupTimings(logger, certificateReady.TotalMilliseconds, built.TotalMilliseconds, time.GetElapsedTime(started).TotalMilliseconds);
             if (debug)
             {
                 await WriteStdoutAsync(ReattachInstructions.Format(listener), cancellationToken);
