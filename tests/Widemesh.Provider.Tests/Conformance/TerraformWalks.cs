@@ -18,6 +18,12 @@ internal sealed class TerraformWalks(ProviderUnderTest provider)
         Assert.DoesNotContain(validation, d => d.Severity == DiagnosticSeverity.Error);
         var plan = await walk.PlanResourceChangeAsync(typeName, refreshed, config(walk), cancellationToken);
         Assert.False(plan.HasErrors, string.Join("; ", plan.Diagnostics));
+        string[] prelude = ["GetProviderSchema", "GetResourceIdentitySchemas", "ValidateProviderConfig", "ConfigureProvider"];
+        string[] refresh = state is null ? [] : ["UpgradeResourceState", "ReadResource"];
+        string[] planning = plan.Action == PlannedAction.Replace
+            ? ["ValidateResourceConfig", "PlanResourceChange", "PlanResourceChange"]
+            : ["ValidateResourceConfig", "PlanResourceChange"];
+        Assert.Equal([.. prelude, .. refresh, .. planning], walk.Calls);
         return (refreshed, plan);
     }
 

@@ -104,7 +104,7 @@ public sealed class ConformanceHarness : IAsyncDisposable
     public async Task<IReadOnlyList<HarnessDiagnostic>> ValidateProviderConfigAsync(CtyValue config, CancellationToken cancellationToken)
     {
         var type = Schemas.Provider.Block.ImpliedType();
-        var response = await CallAsync("ValidateProviderConfig", () => Provider.ValidateProviderConfigAsync(
+        var response = await InvokeAsync("ValidateProviderConfig", () => Provider.ValidateProviderConfigAsync(
             new Proto.ValidateProviderConfig.Types.Request { Config = ProtoConversions.ToDynamic(config, type) }, cancellationToken: cancellationToken));
         return Diagnostics("ValidateProviderConfig", response.Diagnostics, type);
     }
@@ -112,7 +112,7 @@ public sealed class ConformanceHarness : IAsyncDisposable
     public async Task<IReadOnlyList<HarnessDiagnostic>> ConfigureProviderAsync(CtyValue config, CancellationToken cancellationToken)
     {
         var type = Schemas.Provider.Block.ImpliedType();
-        var response = await CallAsync("ConfigureProvider", () => Provider.ConfigureProviderAsync(new Proto.ConfigureProvider.Types.Request
+        var response = await InvokeAsync("ConfigureProvider", () => Provider.ConfigureProviderAsync(new Proto.ConfigureProvider.Types.Request
         {
             TerraformVersion = TerraformVersion,
             Config = ProtoConversions.ToDynamic(config, type),
@@ -124,7 +124,7 @@ public sealed class ConformanceHarness : IAsyncDisposable
     public async Task<IReadOnlyList<HarnessDiagnostic>> ValidateResourceConfigAsync(string typeName, CtyValue config, CancellationToken cancellationToken)
     {
         var type = Schemas.Resource(typeName).Block.ImpliedType();
-        var response = await CallAsync("ValidateResourceConfig", () => Provider.ValidateResourceConfigAsync(new Proto.ValidateResourceConfig.Types.Request
+        var response = await InvokeAsync("ValidateResourceConfig", () => Provider.ValidateResourceConfigAsync(new Proto.ValidateResourceConfig.Types.Request
         {
             TypeName = typeName,
             Config = ProtoConversions.ToDynamic(config, type),
@@ -136,7 +136,7 @@ public sealed class ConformanceHarness : IAsyncDisposable
     public async Task<IReadOnlyList<HarnessDiagnostic>> ValidateDataResourceConfigAsync(string typeName, CtyValue config, CancellationToken cancellationToken)
     {
         var type = Schemas.DataSource(typeName).Block.ImpliedType();
-        var response = await CallAsync("ValidateDataResourceConfig", () => Provider.ValidateDataResourceConfigAsync(new Proto.ValidateDataResourceConfig.Types.Request
+        var response = await InvokeAsync("ValidateDataResourceConfig", () => Provider.ValidateDataResourceConfigAsync(new Proto.ValidateDataResourceConfig.Types.Request
         {
             TypeName = typeName,
             Config = ProtoConversions.ToDynamic(config, type),
@@ -157,7 +157,7 @@ public sealed class ConformanceHarness : IAsyncDisposable
     public async Task<(CtyValue Upgraded, IReadOnlyList<HarnessDiagnostic> Diagnostics)> UpgradeRawAsync(string typeName, long version, byte[] json, CancellationToken cancellationToken)
     {
         var schema = Schemas.Resource(typeName);
-        var response = await CallAsync("UpgradeResourceState", () => Provider.UpgradeResourceStateAsync(new Proto.UpgradeResourceState.Types.Request
+        var response = await InvokeAsync("UpgradeResourceState", () => Provider.UpgradeResourceStateAsync(new Proto.UpgradeResourceState.Types.Request
         {
             TypeName = typeName,
             Version = version,
@@ -186,7 +186,7 @@ public sealed class ConformanceHarness : IAsyncDisposable
     {
         var schema = Schemas.Resource(typeName);
         var type = schema.Block.ImpliedType();
-        var response = await CallAsync("ReadResource", () => Provider.ReadResourceAsync(new Proto.ReadResource.Types.Request
+        var response = await InvokeAsync("ReadResource", () => Provider.ReadResourceAsync(new Proto.ReadResource.Types.Request
         {
             TypeName = typeName,
             CurrentState = ProtoConversions.ToDynamic(state.Value, type),
@@ -306,7 +306,7 @@ public sealed class ConformanceHarness : IAsyncDisposable
         }
 
         var priorValue = prior?.Value ?? CtyValue.Null(type);
-        var response = await CallAsync("ApplyResourceChange", () => Provider.ApplyResourceChangeAsync(new Proto.ApplyResourceChange.Types.Request
+        var response = await InvokeAsync("ApplyResourceChange", () => Provider.ApplyResourceChangeAsync(new Proto.ApplyResourceChange.Types.Request
         {
             TypeName = typeName,
             PriorState = ProtoConversions.ToDynamic(priorValue, type),
@@ -366,7 +366,7 @@ public sealed class ConformanceHarness : IAsyncDisposable
     {
         var schema = Schemas.Resource(typeName);
         var type = schema.Block.ImpliedType();
-        var response = await CallAsync("ImportResourceState", () => Provider.ImportResourceStateAsync(new Proto.ImportResourceState.Types.Request
+        var response = await InvokeAsync("ImportResourceState", () => Provider.ImportResourceStateAsync(new Proto.ImportResourceState.Types.Request
         {
             TypeName = typeName,
             Id = id,
@@ -397,7 +397,7 @@ public sealed class ConformanceHarness : IAsyncDisposable
     {
         var schema = Schemas.DataSource(typeName);
         var type = schema.Block.ImpliedType();
-        var response = await CallAsync("ReadDataSource", () => Provider.ReadDataSourceAsync(new Proto.ReadDataSource.Types.Request
+        var response = await InvokeAsync("ReadDataSource", () => Provider.ReadDataSourceAsync(new Proto.ReadDataSource.Types.Request
         {
             TypeName = typeName,
             Config = ProtoConversions.ToDynamic(config, type),
@@ -482,7 +482,7 @@ public sealed class ConformanceHarness : IAsyncDisposable
     private Task<Proto.PlanResourceChange.Types.Response> SendPlanAsync(string typeName, CtyValue prior, CtyValue proposed, CtyValue config, byte[] priorPrivate, CancellationToken cancellationToken)
     {
         var type = Schemas.Resource(typeName).Block.ImpliedType();
-        return CallAsync("PlanResourceChange", () => Provider.PlanResourceChangeAsync(new Proto.PlanResourceChange.Types.Request
+        return InvokeAsync("PlanResourceChange", () => Provider.PlanResourceChangeAsync(new Proto.PlanResourceChange.Types.Request
         {
             TypeName = typeName,
             PriorState = ProtoConversions.ToDynamic(prior, type),
@@ -498,7 +498,7 @@ public sealed class ConformanceHarness : IAsyncDisposable
         var schema = Schemas.Resource(typeName);
         var type = schema.Block.ImpliedType();
         var nullValue = CtyValue.Null(type);
-        var response = await CallAsync("ApplyResourceChange", () => Provider.ApplyResourceChangeAsync(new Proto.ApplyResourceChange.Types.Request
+        var response = await InvokeAsync("ApplyResourceChange", () => Provider.ApplyResourceChangeAsync(new Proto.ApplyResourceChange.Types.Request
         {
             TypeName = typeName,
             PriorState = ProtoConversions.ToDynamic(prior.Value, type),
@@ -513,9 +513,14 @@ public sealed class ConformanceHarness : IAsyncDisposable
         return new ApplyResult(hasErrors ? (newState.IsNull ? prior : new ResourceState(newState, response.Private.ToByteArray(), schema.Version)) : null, diagnostics);
     }
 
+    private Task<T> InvokeAsync<T>(string method, Func<AsyncUnaryCall<T>> call)
+    {
+        Record(method);
+        return CallAsync(method, call);
+    }
+
     private IReadOnlyList<HarnessDiagnostic> Diagnostics(string rpc, IEnumerable<Proto.Diagnostic> diagnostics, CtyType configType)
     {
-        Record(rpc);
         var converted = ProtoConversions.FromProto(diagnostics, rpc);
         ResponseChecks.CheckDiagnosticPaths(rpc, configType, converted);
         return converted;
