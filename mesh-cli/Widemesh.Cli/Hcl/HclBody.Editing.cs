@@ -37,11 +37,12 @@ internal sealed partial record HclBody
         var lastAttribute = _items.FindLastIndex(i => i is HclAttribute);
         var firstBlock = _items.FindIndex(i => i is HclBlock);
         var position = lastAttribute >= 0 ? lastAttribute + 1 : firstBlock >= 0 ? firstBlock : _items.Count;
-        var width = expressionSource.Trim().Contains('\n', StringComparison.Ordinal) ? name.Length : AlignedWidth(position, name);
+        var expression = ParseSource(" ", expressionSource);
+        var width = expression.SpansLines ? name.Length : AlignedWidth(position, name);
         var attribute = new HclAttribute(
             new HclToken(HclTokenKind.Identifier, name),
             new HclToken(HclTokenKind.Equals, "=", new string(' ', width - name.Length + 1)),
-            ParseSource(" ", expressionSource),
+            expression,
             null);
         return (HclAttribute)Insert(position, attribute);
     }

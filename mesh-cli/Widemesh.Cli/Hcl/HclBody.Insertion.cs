@@ -101,36 +101,41 @@ internal sealed partial record HclBody
         }
     }
 
-    /// <summary>The name width to align a new attribute at <paramref name="position"/> with the attributes just above it.</summary>
+    /// <summary>
+    /// The width of the text before <c>=</c> for a new attribute at <paramref name="position"/>, aligned like
+    /// <c>terraform fmt</c> with the single-line attributes just above it (which are re-padded if the new name is longer).
+    /// </summary>
     private int AlignedWidth(int position, string name)
     {
         var start = position;
-        while (start > 0 && _items[start - 1] is HclAttribute a && !a.ExpressionText.Contains('\n', StringComparison.Ordinal)
-            && (start == position || ContinuesChain(start)))
+        while (start > 0 && _items[start - 1] is HclAttribute a && !a.Expression.SpansLines && (start == position || ContinuesChain(start)))
         {
             start--;
         }
 
         var group = _items.Skip(start).Take(position - start).Cast<HclAttribute>().ToList();
-        var width = group.Select(a => a.Name.Length + a.EqualsToken.LeadingTrivia.Length - 1).Append(name.Length).Max();
-        for (var i = 0; i < group.Count && name.Length > group.Max(a => a.Name.Length + a.EqualsToken.LeadingTrivia.Length - 1); i++)
+        var current = group.Select(a => CellLength(a) + a.EqualsToken.LeadingTrivia.Length - 1).DefaultIfEmpty(0).Max();
+        if (name.Length <= current)
+        {
+            return current;
+        }
+
+        for (var i = 0; i < group.Count; i++)
         {
             if (HclTrivia.IsBlank(group[i].EqualsToken.LeadingTrivia))
             {
-                _items[start + i] = group[i] with
-                {
-                    EqualsToken = group[i].EqualsToken.WithLeadingTrivia(new string(' ', width - group[i].Name.Length + 1)),
-                };
+                var padding = new string(' ', name.Length - CellLength(group[i]) + 1);
+                _items[start + i] = group[i] with { EqualsToken = group[i].EqualsToken.WithLeadingTrivia(padding) };
             }
         }
 
-        return width;
+        return name.Length;
     }
 
-    /// <summary>Whether the item at <paramref name="index"/> sits on the line right after the previous one, with no comment between.</summary>
-    private bool ContinuesChain(int index)
-    {
-        var trivia = _items[index].LeadingTrivia;
-        return HclTrivia.IsBlank(trivia) && !trivia.Contains('\n', StringComparison.Ordinal);
-    }
+    /// <summary>What precedes <c>=</c> on the attribute's line after the indentation: its name, and any inline comment before it.</summary>
+    private static int CellLength(HclAttribute attribute) =>
+        HclTrivia.LastLine(attribute.NameToken.LeadingTrivia).TrimStart(' ', '\t').Length + attribute.Name.Length;
+
+    /// <summary>Whether the item at <paramref name="index"/> starts on the line right after the previous item (no comment line between).</summary>
+    private bool ContinuesChain(int index) => !_items[index].LeadingTrivia.Contains('\n', StringComparison.Ordinal);
 }

@@ -10,6 +10,9 @@ internal static class HclTrivia
         return line[..(line.Length - line.TrimStart(' ', '\t').Length)];
     }
 
+    /// <summary>The text after the last newline of the trivia (all of it when there is none).</summary>
+    public static string LastLine(string trivia) => trivia[(trivia.LastIndexOf('\n') + 1)..];
+
     /// <summary><c>\r\n</c> when the text's first line ends with it, otherwise <c>\n</c>.</summary>
     public static string LineEnding(string text)
     {

@@ -15,6 +15,10 @@ internal static class HclWriter
         return builder.ToString();
     }
 
+    private static bool SpansLines(string expression) =>
+        expression.Contains('\n', StringComparison.Ordinal)
+        && (HclParser.ParseExpression(expression + "\n", "<expression>", out _)?.SpansLines ?? true);
+
     /// <summary>Blocks are set apart by blank lines; a comment goes with the item after it.</summary>
     private static bool NeedsBlankLine(IReadOnlyList<HclBuilderItem> items, int index)
     {
@@ -30,7 +34,7 @@ internal static class HclWriter
     private static void WriteBody(StringBuilder builder, IReadOnlyList<HclBuilderItem> items, string indent, string lineEnding)
     {
         var expressions = items.Select(i => i.IsAttribute ? i.RawExpression ?? HclValueFormatter.Format(i.Value!, indent, lineEnding) : "").ToList();
-        var singleLine = items.Select((item, i) => item.IsAttribute && !expressions[i].Contains('\n', StringComparison.Ordinal)).ToList();
+        var singleLine = items.Select((item, i) => item.IsAttribute && !SpansLines(expressions[i])).ToList();
         var widths = HclAlignment.Widths([.. items.Select(i => i.Name)], singleLine);
         for (var i = 0; i < items.Count; i++)
         {
