@@ -2,11 +2,19 @@ namespace Widemesh.Cli.Hcl;
 
 internal sealed partial record HclBody
 {
-    /// <summary>Sets an attribute to a value written as <c>terraform fmt</c> would write it.</summary>
+    /// <summary>
+    /// Sets an attribute to a value written as <c>terraform fmt</c> would write it. A list replacing a list the
+    /// user wrote one item per line is written the same way, so the alignment of its neighbours stays right.
+    /// </summary>
     public HclAttribute SetAttribute(string name, HclValue value)
     {
-        var indent = FindAttribute(name)?.Indentation ?? ItemIndent;
-        return SetAttributeRaw(name, HclValueFormatter.Format(value, indent, Layout.LineEnding));
+        var existing = FindAttribute(name);
+        var indent = existing?.Indentation ?? ItemIndent;
+        var keepOnLines = existing?.Expression is HclTupleExpression { SpansLines: true } && value is HclList { Items.Count: > 0 };
+        var source = keepOnLines
+            ? HclValueFormatter.FormatListOnLines((HclList)value, indent, Layout.LineEnding)
+            : HclValueFormatter.Format(value, indent, Layout.LineEnding);
+        return SetAttributeRaw(name, source);
     }
 
     /// <summary>Sets an attribute to a copy of another expression's source text.</summary>

@@ -18,6 +18,14 @@ internal static class HclValueFormatter
         return builder.ToString();
     }
 
+    /// <summary>A non-empty list with one item per line (and a trailing comma), for lists a user wrote that way.</summary>
+    public static string FormatListOnLines(HclList list, string indent = "", string lineEnding = "\n")
+    {
+        var builder = new StringBuilder();
+        WriteListOnLines(builder, list, indent, lineEnding);
+        return builder.ToString();
+    }
+
     public static string Quote(string text) => "\"" + HclStringEscapes.Encode(text) + "\"";
 
     /// <summary>An object key: bare when it is an identifier, quoted otherwise.</summary>
@@ -67,6 +75,11 @@ internal static class HclValueFormatter
             return;
         }
 
+        WriteListOnLines(builder, list, indent, lineEnding);
+    }
+
+    private static void WriteListOnLines(StringBuilder builder, HclList list, string indent, string lineEnding)
+    {
         var inner = indent + "  ";
         builder.Append('[').Append(lineEnding);
         foreach (var item in list.Items)

@@ -35,6 +35,16 @@ public sealed partial class HclBodyTests
     }
 
     [Fact]
+    public void A_list_written_one_item_per_line_stays_that_way()
+    {
+        var file = HclFile.Parse("b {\n  name = \"web\"\n  racks = [\n    \"old\", # first\n  ]\n}\n");
+
+        file.Body.FindBlock("b")!.Body.SetAttribute("racks", HclValue.List(["old", "new"]));
+
+        Assert.Equal("b {\n  name = \"web\"\n  racks = [\n    \"old\",\n    \"new\",\n  ]\n}\n", file.ToFullString());
+    }
+
+    [Fact]
     public void Edited_attribute_is_the_only_difference()
     {
         var text = HclCorpus.Read("widemesh_workspace.tf");
