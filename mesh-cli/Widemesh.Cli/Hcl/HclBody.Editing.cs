@@ -38,7 +38,7 @@ internal sealed partial record HclBody
         {
             var existing = (HclAttribute)_items[index];
             var replaced = existing with { Expression = ParseSource(existing.Expression.FirstToken()?.LeadingTrivia ?? " ", expressionSource) };
-            _items[index] = replaced = MoveCommentAboveHeredoc(replaced);
+            _items[index] = replaced = KeepCommentColumn(index, existing, MoveCommentAboveHeredoc(replaced));
             return replaced;
         }
 

@@ -10,6 +10,11 @@ internal static class HclTrivia
         return line[..(line.Length - line.TrimStart(' ', '\t').Length)];
     }
 
+    /// <summary>Whether the text is one comment (<c>#</c>, <c>//</c> or <c>/* */</c>) and nothing else.</summary>
+    public static bool IsComment(string text) =>
+        text.StartsWith('#') || text.StartsWith("//", StringComparison.Ordinal)
+        || (text.StartsWith("/*", StringComparison.Ordinal) && text.IndexOf("*/", StringComparison.Ordinal) == text.Length - 2);
+
     /// <summary>The text after the last newline of the trivia (all of it when there is none).</summary>
     public static string LastLine(string trivia) => trivia[(trivia.LastIndexOf('\n') + 1)..];
 

@@ -34,6 +34,30 @@ public sealed partial class HclBodyTests
         Assert.Equal(Workspace.Replace("racks   =  [\"old\"]", "racks   =  [\"old\", \"new\"]", StringComparison.Ordinal), file.ToFullString());
     }
 
+    [Theory]
+    [InlineData("[\"old\", \"new\"]", "  racks = [\"old\", \"new\"] # migrating\n")]
+    [InlineData("[]", "  racks = []             # migrating\n")]
+    [InlineData("[\"a-very-long-rack-name\"]", "  racks = [\"a-very-long-rack-name\"] # migrating\n")]
+    public void A_trailing_comment_aligned_with_its_neighbours_keeps_its_column_when_there_is_room(string value, string expectedLine)
+    {
+        const string Source = "b {\n  name  = \"web\"          # the name\n  racks = [\"old\", \"new\"] # migrating\n}\n";
+        var file = HclFile.Parse(Source);
+
+        file.Body.FindBlock("b")!.Body.SetAttributeRaw("racks", value);
+
+        Assert.Equal(Source.Replace("  racks = [\"old\", \"new\"] # migrating\n", expectedLine, StringComparison.Ordinal), file.ToFullString());
+    }
+
+    [Fact]
+    public void A_lone_trailing_comment_keeps_its_spacing()
+    {
+        var file = HclFile.Parse("b {\n  racks = [\"old\", \"new\"] # migrating\n}\n");
+
+        file.Body.FindBlock("b")!.Body.SetAttributeRaw("racks", "[]");
+
+        Assert.Equal("b {\n  racks = [] # migrating\n}\n", file.ToFullString());
+    }
+
     [Fact]
     public void A_list_written_one_item_per_line_stays_that_way()
     {
