@@ -99,13 +99,13 @@ internal sealed partial class LogEnvironmentStore
     {
         var results = new LogAppendResult[batches.Count];
         var frameStart = -1;
+        var ticks = Math.Max(_time.GetUtcNow().UtcTicks, _lastTicks);
         for (var b = 0; b < batches.Count; b++)
         {
             var first = _lastSequence + 1;
             foreach (var draft in batches[b].Drafts)
             {
                 var size = LogRecordCodec.MeasureRecord(draft);
-                var ticks = Math.Max(_time.GetUtcNow().UtcTicks, _lastTicks);
                 if (frameStart >= 0 && (_buffer.WrittenCount - frameStart + size > LogRecordCodec.FrameTargetBytes
                     || Segments[^1].Length + _buffer.WrittenCount + size > _options.SegmentBytes))
                 {

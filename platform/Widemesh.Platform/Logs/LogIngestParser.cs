@@ -5,90 +5,176 @@ using Widemesh.Sdk.Naming;
 namespace Widemesh.Platform.Logs;
 
 /// <summary>
-/// Reads an ingest body: a JSON array of <see cref="LogEntryInput"/> or NDJSON (one entry per line), and checks each
-/// entry. Fields are named <c>entries[i].field</c> with i counted from 0 in the order sent.
+/// Reads an ingest body: a JSON array of entries or NDJSON (one entry per line), with a <see cref="Utf8JsonReader"/>
+/// so messages go from the body to the store as UTF-8. Fields are named <c>entries[i].field</c>, i counted from 0 in
+/// the order sent. The entry shape is <see cref="LogEntryInput"/>; unknown fields are ignored.
 /// </summary>
 internal static class LogIngestParser
 {
     public const int MaxInstanceLength = 128;
 
+    private const string MalformedAdvice = "Send a JSON array of log entries or NDJSON (one entry per line); messages must be valid JSON strings, and raw bytes go in 'messageBase64'.";
+
     public static LogIngestParseResult Parse(ReadOnlySpan<byte> body, string? tokenRack, IReadOnlyList<string> racks)
     {
-        List<LogEntryInput?> inputs = [];
-        var trimmed = body.TrimStart(" \t\r\n"u8);
+        var drafts = new List<LogDraft>();
+        var fields = new LogEntryFields();
+        var count = 0;
+        var offset = body.Length - body.TrimStart(" \t\r\n"u8).Length;
         try
         {
-            if (!trimmed.IsEmpty && trimmed[0] == (byte)'[')
+            if (offset < body.Length && body[offset] == (byte)'[')
             {
-                inputs.AddRange(JsonSerializer.Deserialize(trimmed, LogsJsonContext.Default.LogEntryInputArray) ?? []);
+                var reader = new Utf8JsonReader(body);
+                reader.Read();
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    if (ReadEntry(ref reader, body, 0, fields, drafts, count++, tokenRack, racks) is { } problem)
+                    {
+                        return problem;
+                    }
+                }
+
+                if (reader.TokenType != JsonTokenType.EndArray || reader.Read())
+                {
+                    return LogIngestParseResult.Problem(null, $"The JSON array is not closed or is followed by more text. {MalformedAdvice}", malformed: true);
+                }
             }
             else
             {
                 var line = 0;
-                foreach (var range in trimmed.Split((byte)'\n'))
+                foreach (var range in body.Split((byte)'\n'))
                 {
                     line++;
-                    var text = trimmed[range].Trim(" \t\r"u8);
-                    if (!text.IsEmpty)
+                    var text = body[range];
+                    if (text.Trim(" \t\r"u8).IsEmpty)
                     {
-                        inputs.Add(DeserializeLine(text, line));
+                        continue;
+                    }
+
+                    var reader = new Utf8JsonReader(text);
+                    reader.Read();
+                    if (ReadEntry(ref reader, body, range.Start.GetOffset(body.Length), fields, drafts, count++, tokenRack, racks) is { } problem)
+                    {
+                        return problem;
+                    }
+
+                    if (reader.Read())
+                    {
+                        return LogIngestParseResult.Problem(null, $"Line {line} holds more than one JSON value. {MalformedAdvice}", malformed: true);
                     }
                 }
             }
         }
         catch (JsonException exception)
         {
-            return LogIngestParseResult.Problem(
-                null,
-                $"The body is not a JSON array of log entries nor NDJSON (one entry per line): {exception.Message} "
-                + "Messages must be valid UTF-8 JSON strings; send raw bytes in 'messageBase64' instead.",
-                malformed: true);
+            return LogIngestParseResult.Problem(null, $"The body is not valid JSON: {exception.Message} {MalformedAdvice}", malformed: true);
         }
 
-        if (inputs.Count == 0)
+        return count == 0
+            ? LogIngestParseResult.Problem("entries", "The body holds no log entries: send a JSON array or NDJSON with at least one entry.", malformed: false)
+            : new LogIngestParseResult(drafts, count, null, null, false);
+    }
+
+    /// <summary>Reads the object the reader is on (offsets are relative to <paramref name="body"/> via <paramref name="baseOffset"/>) and adds its drafts.</summary>
+    private static LogIngestParseResult? ReadEntry(
+        ref Utf8JsonReader reader, ReadOnlySpan<byte> body, int baseOffset, LogEntryFields fields, List<LogDraft> drafts, int index, string? tokenRack, IReadOnlyList<string> racks)
+    {
+        var at = $"entries[{index}]";
+        if (reader.TokenType != JsonTokenType.StartObject)
         {
-            return LogIngestParseResult.Problem("entries", "The body holds no log entries: send a JSON array or NDJSON with at least one entry.", malformed: false);
+            reader.Skip();
+            return Rule(at, $"{at} is not an object: every entry is an object with stack or service, instance and message.");
         }
 
-        var drafts = new List<LogDraft>(inputs.Count);
-        for (var i = 0; i < inputs.Count; i++)
+        fields.Clear();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (Check(inputs[i], $"entries[{i}]", tokenRack, racks, drafts) is { } problem)
+            var name = reader.GetString();
+            reader.Read();
+            if (reader.TokenType == JsonTokenType.Null)
             {
-                return problem;
+                continue;
+            }
+
+            if (name == "time" && reader.TokenType == JsonTokenType.String)
+            {
+                if (!reader.TryGetDateTimeOffset(out var time))
+                {
+                    return Rule($"{at}.time", $"{at}.time is not an RFC 3339 time: use a form such as 2026-01-02T15:04:05.123Z, or leave it out.");
+                }
+
+                fields.Time = time;
+            }
+            else if (name == "message" && reader.TokenType == JsonTokenType.String)
+            {
+                fields.HasMessage = true;
+                if (reader.ValueIsEscaped || reader.HasValueSequence)
+                {
+                    var copy = new byte[reader.ValueSpan.Length];
+                    try
+                    {
+                        fields.MessageCopy = copy[..reader.CopyString(copy)];
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        return LogIngestParseResult.Problem(
+                            $"{at}.message",
+                            $"{at}.message mixes JSON escapes with bytes that are not UTF-8: send such a line as raw bytes in 'messageBase64'.",
+                            malformed: true);
+                    }
+                }
+                else
+                {
+                    fields.MessageStart = baseOffset + (int)reader.TokenStartIndex + 1;
+                    fields.MessageLength = reader.ValueSpan.Length;
+                }
+            }
+            else if (name is "rack" or "stack" or "service" or "instance" or "stream" or "messageBase64" or "time" or "message")
+            {
+                if (reader.TokenType != JsonTokenType.String)
+                {
+                    fields.WrongType ??= ($"{at}.{name}", "a string");
+                    reader.Skip();
+                    continue;
+                }
+
+                var value = reader.GetString();
+                switch (name)
+                {
+                    case "rack": fields.Rack = value; break;
+                    case "stack": fields.Stack = value; break;
+                    case "service": fields.Service = value; break;
+                    case "instance": fields.Instance = value; break;
+                    case "stream": fields.Stream = value; break;
+                    default: fields.MessageBase64 = value; break;
+                }
+            }
+            else
+            {
+                reader.Skip();
             }
         }
 
-        return new LogIngestParseResult(drafts, inputs.Count, null, null, false);
+        if (fields.WrongType is var (field, expected))
+        {
+            return Rule(field, $"{field} must be {expected}.");
+        }
+
+        return Check(fields, body, at, tokenRack, racks, drafts);
     }
 
-    private static LogEntryInput? DeserializeLine(ReadOnlySpan<byte> text, int line)
+    private static LogIngestParseResult? Check(LogEntryFields input, ReadOnlySpan<byte> body, string at, string? tokenRack, IReadOnlyList<string> racks, List<LogDraft> drafts)
     {
-        try
-        {
-            return JsonSerializer.Deserialize(text, LogsJsonContext.Default.LogEntryInput);
-        }
-        catch (JsonException exception)
-        {
-            throw new JsonException($"line {line}: {exception.Message}", exception);
-        }
-    }
-
-    private static LogIngestParseResult? Check(LogEntryInput? input, string at, string? tokenRack, IReadOnlyList<string> racks, List<LogDraft> drafts)
-    {
-        if (input is null)
-        {
-            return Rule(at, $"{at} is null: every entry is an object with stack or service, instance and message.");
-        }
-
         if ((input.Stack is null) == (input.Service is null))
         {
             return Rule($"{at}.stack", $"{at} must name exactly one source: either 'stack' or 'service'.");
         }
 
         var kind = input.Stack is null ? LogSourceKind.Service : LogSourceKind.Stack;
+        var sourceName = input.Stack ?? input.Service ?? string.Empty;
         var sourceField = $"{at}.{(kind == LogSourceKind.Stack ? "stack" : "service")}";
-        if (NameRules.Validate(input.Stack ?? input.Service, sourceField) is { } nameProblem)
+        if (NameRules.Validate(sourceName, sourceField) is { } nameProblem)
         {
             return Rule(sourceField, nameProblem);
         }
@@ -132,15 +218,16 @@ internal static class LogIngestParser
             rack = input.Rack;
         }
 
-        if ((input.Message is null) == (input.MessageBase64 is null))
+        if (input.HasMessage == (input.MessageBase64 is not null))
         {
             return Rule($"{at}.message", $"{at} needs exactly one of 'message' (text) and 'messageBase64' (raw bytes).");
         }
 
-        var source = new LogSourceRef(rack, kind, input.Stack ?? input.Service!, input.Instance);
-        if (input.Message is not null)
+        var source = new LogSourceRef(rack, kind, sourceName, input.Instance);
+        if (input.HasMessage)
         {
-            LogText.AddLine(source, stream, input.Time, input.Message, drafts);
+            var message = input.MessageCopy ?? body.Slice(input.MessageStart, input.MessageLength);
+            LogText.AddLine(source, stream, input.Time, message, drafts);
             return null;
         }
 

@@ -8,18 +8,37 @@ namespace Widemesh.Platform.Tests.Logs;
 public sealed partial class LogsApiTests
 {
     [Fact]
-    public async Task A_body_that_is_not_json_or_not_utf8_is_refused_as_malformed()
+    public async Task A_body_that_is_not_json_is_refused_as_malformed()
     {
         var host = await CreateSutAsync();
-        byte[] invalidUtf8 = [.. """{"stack":"web","instance":"web-1","message":"bad """u8, 0xFF, 0xFE, .. "\"}"u8];
 
         var notJson = await PostAsync(host, "shop", LogsApiHost.AccountToken, "this is not json");
-        var notUtf8 = await PostAsync(host, "shop", LogsApiHost.AccountToken, new ByteArrayContent(invalidUtf8));
-        var problem = await notUtf8.Content.ReadFromJsonAsync<JsonElement>(Cancellation);
+        var unclosed = await PostAsync(host, "shop", LogsApiHost.AccountToken, """[{"rack":"r1","stack":"web","instance":"web-1","message":"x"}""");
+        var problem = await notJson.Content.ReadFromJsonAsync<JsonElement>(Cancellation);
 
         Assert.Equal(HttpStatusCode.BadRequest, notJson.StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, notUtf8.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, unclosed.StatusCode);
         Assert.Equal("https://widemesh.dev/problems/malformed-body", problem.GetProperty("type").GetString());
+        Assert.Contains("messageBase64", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Invalid_utf8_inside_a_message_is_stored_escaped_as_hex()
+    {
+        var host = await CreateSutAsync();
+        byte[] raw = [.. """{"rack":"r1","stack":"web","instance":"web-1","message":"bad """u8, 0xFF, 0xFE, .. " café\"}"u8];
+        byte[] escaped = [.. """{"rack":"r1","stack":"web","instance":"web-1","message":"bad """u8, 0xFF, .. @" caf\u00e9\n""}"u8];
+
+        var ingest = await PostAsync(host, "shop", LogsApiHost.AccountToken, new ByteArrayContent(raw));
+        var mixed = await PostAsync(host, "shop", LogsApiHost.AccountToken, new ByteArrayContent(escaped));
+        using var read = await host.Client.SendAsync(host.Request(HttpMethod.Get, "/v1/environments/shop/logs"), Cancellation);
+        var lines = await LinesAsync(read);
+        var problem = await mixed.Content.ReadFromJsonAsync<JsonElement>(Cancellation);
+
+        Assert.Equal(HttpStatusCode.OK, ingest.StatusCode);
+        Assert.Equal("bad \\xff\\xfe café", lines.Single().GetProperty("message").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, mixed.StatusCode);
+        Assert.Equal("entries[0].message", problem.GetProperty("field").GetString());
         Assert.Contains("messageBase64", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 

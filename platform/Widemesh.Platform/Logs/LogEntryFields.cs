@@ -1,0 +1,43 @@
+namespace Widemesh.Platform.Logs;
+
+/// <summary>
+/// The fields of one ingest entry as read from the body. The message is kept as a range of the body when it has no
+/// JSON escapes, or in <see cref="MessageCopy"/> (unescaped UTF-8) when it has; nothing is turned into UTF-16.
+/// </summary>
+internal sealed class LogEntryFields
+{
+    public DateTimeOffset? Time { get; set; }
+
+    public string? Rack { get; set; }
+
+    public string? Stack { get; set; }
+
+    public string? Service { get; set; }
+
+    public string? Instance { get; set; }
+
+    public string? Stream { get; set; }
+
+    public bool HasMessage { get; set; }
+
+    public int MessageStart { get; set; }
+
+    public int MessageLength { get; set; }
+
+    public byte[]? MessageCopy { get; set; }
+
+    public string? MessageBase64 { get; set; }
+
+    /// <summary>The first field that had the wrong JSON type, with what it should be.</summary>
+    public (string Field, string Expected)? WrongType { get; set; }
+
+    public void Clear()
+    {
+        Time = null;
+        Rack = Stack = Service = Instance = Stream = MessageBase64 = null;
+        HasMessage = false;
+        MessageStart = MessageLength = 0;
+        MessageCopy = null;
+        WrongType = null;
+    }
+}
