@@ -7,6 +7,7 @@ using Widemesh.Testing.Meshd;
 // environments, next to an empty NativeAOT program in the same run; and the built-in engine's no-op
 // `mesh plan` over a workspace of 1,000 environments. Usage:
 //   dotnet run -c Release --project bench/Widemesh.Cli.Benchmarks -- [--mesh PATH] [--environments N] [--plan-environments N] [--runs N]
+// Without --mesh (or WIDEMESH_MESH_AOT_PATH) it publishes mesh with NativeAOT first.
 var ct = CancellationToken.None;
 var environments = Option("--environments", 10_000);
 var planEnvironments = Option("--plan-environments", 1_000);
@@ -15,7 +16,7 @@ var root = MeshdExecutable.FindRepositoryRoot();
 var configuration = new DirectoryInfo(AppContext.BaseDirectory).Name;
 var publishRoot = Path.Combine(root, "artifacts", "cli-bench");
 
-var mesh = OptionText("--mesh");
+var mesh = OptionText("--mesh") ?? (Environment.GetEnvironmentVariable("WIDEMESH_MESH_AOT_PATH") is { Length: > 0 } aot && File.Exists(aot) ? aot : null);
 if (mesh is null)
 {
     Console.WriteLine("publishing mesh (NativeAOT)...");

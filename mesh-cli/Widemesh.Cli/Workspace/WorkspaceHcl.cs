@@ -53,9 +53,6 @@ internal static class WorkspaceHcl
             .RawAttribute("to", $"{resourceType}.{name}")
             .Attribute("id", name)));
 
-    /// <summary>A list of strings on one line: <c>["a", "b"]</c>.</summary>
-    public static string List(IReadOnlyList<string> values) => "[" + string.Join(", ", values.Select(Quote)) + "]";
-
     /// <summary>A quoted HCL string, with quotes, backslashes, newlines and template openers escaped.</summary>
     public static string Quote(string value)
     {

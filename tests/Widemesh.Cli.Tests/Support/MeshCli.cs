@@ -47,8 +47,14 @@ internal sealed class MeshCli
 
     public static string RepositoryRoot { get; } = MeshdExecutable.FindRepositoryRoot();
 
-    /// <summary>The built apphost of mesh.</summary>
-    public static string ExecutablePath { get; } = Path.Combine(RepositoryRoot, "artifacts", "bin", "Widemesh.Cli", "debug", "mesh");
+    /// <summary>
+    /// The mesh the process tests run: the NativeAOT build named by <c>WIDEMESH_MESH_AOT_PATH</c> (what
+    /// <c>./build.sh test</c> sets, so the shipped artifact is what gets tested), else the debug apphost.
+    /// </summary>
+    public static string ExecutablePath { get; } =
+        System.Environment.GetEnvironmentVariable("WIDEMESH_MESH_AOT_PATH") is { Length: > 0 } aot && File.Exists(aot)
+            ? aot
+            : Path.Combine(RepositoryRoot, "artifacts", "bin", "Widemesh.Cli", "debug", "mesh");
 
     /// <summary>The published provider for the terraform engine, when it has been built (<c>./build.sh publish</c>).</summary>
     public static string? ProviderDirectory

@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using Widemesh.Cli.Tests.Support;
+using Widemesh.Testing.Terraform.Plugin;
 
 namespace Widemesh.Cli.Tests.Terraform;
 
 /// <summary>
 /// The terraform engine and the hand-over between engines, with the real terraform (or tofu) on
-/// PATH and the published provider. Skipped, saying why, when either is missing.
+/// PATH and the published provider (published from source when stale). Skipped, saying why, without terraform.
 /// </summary>
 public sealed class TerraformEngineTests(MeshdFixture fixture)
 {
@@ -80,12 +81,12 @@ public sealed class TerraformEngineTests(MeshdFixture fixture)
             Assert.Skip("No terraform or tofu on PATH: the terraform engine and the engine hand-over need one.");
         }
 
-        if (MeshCli.ProviderDirectory is null)
-        {
-            Assert.Skip("The provider is not published to artifacts/provider-aot (run ./build.sh publish); terraform needs it.");
-        }
-
-        return await MeshCli.CreateAsync(fixture, TestContext.Current.CancellationToken);
+        // The published provider must match the provider code the built-in engine runs in process
+        // (same schema versions), so publish it again when the sources are newer.
+        var provider = await ProviderBinary.GetPathAsync(TestContext.Current.CancellationToken);
+        var mesh = await MeshCli.CreateAsync(fixture, TestContext.Current.CancellationToken);
+        mesh.Variables["WIDEMESH_PROVIDER_PATH"] = provider;
+        return mesh;
     }
 
     /// <summary>Runs terraform itself in the workspace with the CLI config mesh generated.</summary>

@@ -54,11 +54,24 @@ internal sealed class StateWriter(string workspace, TerraformState? previous)
                     {
                         SchemaVersion = s.Schema.Version,
                         Attributes = ProviderSession.ToStateAttributes(s.CurrentOrPrior, s.Schema.Type),
+                        SensitiveAttributes = SensitivePaths(s.Schema),
                         Private = s.CurrentPrivateOrPrior.IsEmpty ? null : s.CurrentPrivateOrPrior.ToBase64(),
                     },
                 ],
             }),
     ];
+
+    /// <summary>Terraform's record of sensitive values: one path (<c>[{"type":"get_attr","value":NAME}]</c>) per sensitive attribute.</summary>
+    private static JsonArray SensitivePaths(ResourceTypeSchema schema)
+    {
+        var paths = new JsonArray();
+        foreach (var attribute in schema.Attributes.Where(a => a.Sensitive).OrderBy(a => a.Name, StringComparer.Ordinal))
+        {
+            paths.Add((JsonNode)new JsonArray((JsonNode)new JsonObject { ["type"] = "get_attr", ["value"] = attribute.Name }));
+        }
+
+        return paths;
+    }
 
     private static string Fingerprint(IEnumerable<StateResource> resources)
     {
