@@ -33,7 +33,7 @@ internal sealed partial class HclParser
         var parser = new HclParser(HclLexer.Tokenize(text, path), path);
         parser._ignoreNewlines.Add(false);
         parser._layoutLineEnding = HclTrivia.LineEnding(text);
-        var body = parser.ParseBody(new HclBodyLayout("", "", HclTrivia.LineEnding(text)), topLevel: true);
+        var body = parser.ParseBody(new HclBodyLayout("", "", parser._layoutLineEnding), topLevel: true);
         var errors = parser._errors.OrderBy(e => e.Line).ThenBy(e => e.Column).Take(MaxErrors).ToList();
         return new HclFile(path, body, errors);
     }
@@ -51,9 +51,14 @@ internal sealed partial class HclParser
         {
             expression = parser.ParseExpression();
             parser.FoldNewlines();
-            if (parser.Current.Kind != HclTokenKind.EndOfFile || !HclTrivia.IsBlank(parser.Current.LeadingTrivia))
+            if (parser.Current.Kind != HclTokenKind.EndOfFile)
             {
-                throw parser.Fail($"expected end of expression, found {parser.Current.Describe()}");
+                throw parser.Fail($"expected the end of the expression, found {parser.Current.Describe()}");
+            }
+
+            if (!HclTrivia.IsBlank(parser.Current.LeadingTrivia))
+            {
+                throw parser.Fail("expected the end of the expression, found a comment (comments cannot be part of a value)");
             }
         }
         catch (HclParseException e)
