@@ -97,4 +97,28 @@ public sealed class PlanCommandTests(MeshdFixture fixture)
 
         Assert.Contains("pulumi", result.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Plan_refuses_a_malformed_lock_timeout_showing_the_accepted_forms()
+    {
+        var mesh = await MeshCli.CreateAsync(fixture, TestContext.Current.CancellationToken);
+
+        var result = await mesh.RunExpectingAsync(2, "plan", "--lock-timeout", "soon");
+
+        Assert.Contains("--lock-timeout", result.Error, StringComparison.Ordinal);
+        Assert.Contains("1h30m", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Plan_waits_for_the_lock_and_names_the_holder_when_it_gives_up()
+    {
+        var mesh = await MeshCli.CreateAsync(fixture, TestContext.Current.CancellationToken);
+        var context = TestContexts.Create();
+        using var held = await Cli.Workspace.WorkspaceLock.AcquireAsync(context, mesh.Workspace, "apply", TimeSpan.Zero, TestContext.Current.CancellationToken);
+
+        var result = await mesh.RunExpectingAsync(8, "plan", "--lock-timeout", "1s", "--json");
+
+        Assert.Equal("locked", (string?)result.Json["error"]!["code"]);
+        Assert.Contains("mesh apply (pid", (string?)result.Json["error"]!["message"], StringComparison.Ordinal);
+    }
 }
