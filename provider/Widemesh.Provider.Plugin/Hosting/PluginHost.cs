@@ -56,6 +56,8 @@ internal static class PluginHost
         // module) and starts fastest: every Terraform command launches the provider several times.
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseKestrelCore();
+        builder.WebHost.UseSetting(WebHostDefaults.PreventHostingStartupKey, "true");
+        builder.WebHost.UseSetting(WebHostDefaults.SuppressStatusMessagesKey, "true");
         builder.Services.AddRoutingCore();
         builder.Logging.AddProvider(new StderrLoggerProvider(minimum));
         builder.Logging.SetMinimumLevel(minimum);
