@@ -2,7 +2,7 @@ using Widemesh.Cli.Hcl;
 
 namespace Widemesh.Cli.Tests.Hcl;
 
-public sealed class HclParserErrorTests
+public sealed partial class HclParserTests
 {
     [Theory]
     [InlineData("a = \n", "main.tf:1:5: expected an expression, found newline")]

@@ -4,7 +4,7 @@ using Widemesh.Cli.Hcl;
 
 namespace Widemesh.Cli.Tests.Hcl;
 
-public sealed class HclParserRobustnessTests
+public sealed partial class HclParserTests
 {
     private const string Interesting = "{}[]()\"$%~<-=:?.,!*/#\n\r\t \\ EOFx1";
 

@@ -2,7 +2,7 @@ using Widemesh.Cli.Hcl;
 
 namespace Widemesh.Cli.Tests.Hcl;
 
-public sealed class HclParserTerraformTests
+public sealed partial class HclParserTests
 {
     private const string Inserted = "{}[]()\"$%~<-=:?.,!*/#\n\t \\x1";
 
@@ -20,7 +20,7 @@ public sealed class HclParserTerraformTests
         var disagreements = new List<string>();
         for (var i = 0; i < 150; i++)
         {
-            var mutated = Mutate(corpus[random.Next(corpus.Count)], random);
+            var mutated = MutateOnce(corpus[random.Next(corpus.Count)], random);
             var terraformAccepts = await TerraformFmt.AcceptsAsync(mutated, cancellationToken);
             var file = HclFile.Parse(mutated, "mutated.tf");
             if (terraformAccepts == file.HasErrors)
@@ -104,7 +104,7 @@ public sealed class HclParserTerraformTests
         Assert.Equal(source, file.ToFullString());
     }
 
-    private static string Mutate(string text, Random random)
+    private static string MutateOnce(string text, Random random)
     {
         var at = random.Next(text.Length);
         return random.Next(3) switch

@@ -2,7 +2,7 @@ using Widemesh.Cli.Hcl;
 
 namespace Widemesh.Cli.Tests.Hcl;
 
-public sealed class HclParserTests
+public sealed partial class HclParserTests
 {
     public static TheoryData<string> CorpusFiles => HclCorpus.Names;
 
