@@ -7,7 +7,10 @@ set -euo pipefail
 cd "$(dirname "$0")"
 tf="${TERRAFORM:-terraform}"
 
-"$tf" init -input=false
+# With dev_overrides no init is needed (and init cannot install an overridden provider).
+if ! grep -qs dev_overrides "${TF_CLI_CONFIG_FILE:-$HOME/.terraformrc}"; then
+  "$tf" init -input=false
+fi
 echo "== step 0: the environment runs on the old rack"
 "$tf" apply -auto-approve -input=false -var step=0
 echo "== step 1: host on both racks; DNS now answers with the new rack (an in-place update)"
