@@ -5,6 +5,7 @@ using Widemesh.Platform;
 using Widemesh.Platform.Apis;
 using Widemesh.Platform.Auth;
 using Widemesh.Platform.Configuration;
+using Widemesh.Platform.Lifetime;
 using Widemesh.Platform.Racks;
 using Widemesh.Platform.Store;
 using Widemesh.Sdk.Contracts;
@@ -79,6 +80,10 @@ await using (dataLock)
     builder.Services.AddSingleton<RackRuntimes>();
     builder.Services.AddSingleton<AdminBootstrap>();
     builder.Services.AddSingleton<CallerCache>();
+    if (StandardInputWatch.IsRequested)
+    {
+        builder.Services.AddHostedService<StandardInputWatch>();
+    }
 
     builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = StatusProblems.Customize);
     builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();

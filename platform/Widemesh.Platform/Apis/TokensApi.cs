@@ -86,6 +86,16 @@ internal static class TokensApi
         string id, HttpContext context, IPlatformStore store, CallerCache cache, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var caller = CallerContext.Get(context);
+        if (caller.Admin)
+        {
+            var tokens = await store.ListTokensAsync(null, cancellationToken);
+            var target = tokens.FirstOrDefault(t => t.Id == id);
+            if (target is not null && target.AccountName == AdminBootstrap.AdminAccount && tokens.Count(t => t.AccountId == target.AccountId) == 1)
+            {
+                return Problems.Conflict($"Token '{id}' is the admin account's last token; deleting it would lock the platform's administration out. Create another admin token first (POST /v1/tokens).");
+            }
+        }
+
         if (await store.DeleteTokenAsync(id, caller.Admin ? null : caller.AccountId, cancellationToken) == StoreOutcome.NotFound)
         {
             return Problems.NotFound($"There is no token '{id}' in this account. List tokens with GET /v1/tokens.");

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Widemesh.Sdk.Client;
 using Widemesh.Sdk.Contracts;
 using Widemesh.Testing.Meshd;
 
@@ -53,6 +54,36 @@ public sealed class MeshdLifecycleTests
         var exitCode = await meshd.StopAsync(Ct);
 
         Assert.Equal(0, exitCode);
+    }
+
+    [Fact]
+    public async Task Meshd_stops_when_its_supervisor_closes_standard_input()
+    {
+        await using var meshd = await MeshdProcess.StartAsync(null, Ct);
+        using var process = Process.GetProcessById(meshd.ProcessId!.Value);
+
+        meshd.CloseStandardInput();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(20));
+        await process.WaitForExitAsync(timeout.Token);
+
+        Assert.True(process.HasExited);
+    }
+
+    [Fact]
+    public async Task The_admin_accounts_last_token_cannot_be_deleted()
+    {
+        await using var meshd = await MeshdProcess.StartAsync(null, Ct);
+        using var admin = meshd.CreateClient();
+        var only = (await admin.ListTokensAsync(Ct)).Single();
+
+        var error = await Assert.ThrowsAsync<WidemeshConflictException>(() => admin.DeleteTokenAsync(only.Id, Ct));
+        var spare = await admin.CreateTokenAsync(new CreateTokenRequest { Name = "spare" }, Ct);
+        await admin.DeleteTokenAsync(only.Id, Ct);
+
+        Assert.Contains("last token", error.Detail, StringComparison.Ordinal);
+        using var withSpare = meshd.CreateClient(spare.Token);
+        Assert.True((await withSpare.WhoAmIAsync(Ct)).Admin);
     }
 
     [Fact]

@@ -8,7 +8,8 @@ namespace Widemesh.Testing.Meshd;
 
 /// <summary>
 /// The real <c>meshd</c> executable, started on a free loopback port with a temp data directory.
-/// Dispose kills it and deletes the directory (unless the caller gave its own).
+/// Dispose kills it and deletes the directory (unless the caller gave its own). meshd runs with
+/// <c>MESHD_EXIT_WITH_STDIN=1</c> and our pipe as its stdin, so it also stops if the test host dies.
 /// </summary>
 public sealed class MeshdProcess : IAsyncDisposable
 {
@@ -119,6 +120,9 @@ public sealed class MeshdProcess : IAsyncDisposable
         return exitCode;
     }
 
+    /// <summary>Closes meshd's standard input, as a dying supervisor would; meshd then shuts down by itself.</summary>
+    public void CloseStandardInput() => _process?.StandardInput.Close();
+
     /// <summary>Starts meshd again on the same port and data directory (killing it first if it runs).</summary>
     public async Task RestartAsync(CancellationToken cancellationToken)
     {
@@ -187,6 +191,7 @@ public sealed class MeshdProcess : IAsyncDisposable
             start.Environment.Remove(name);
         }
 
+        start.Environment["MESHD_EXIT_WITH_STDIN"] = "1";
         foreach (var (name, value) in _options.Environment)
         {
             start.Environment[name] = value;

@@ -1,0 +1,31 @@
+namespace Widemesh.Platform.Lifetime;
+
+/// <summary>
+/// With <c>MESHD_EXIT_WITH_STDIN=1</c>, meshd stops gracefully when its standard input reaches end
+/// of file: a supervisor (a test host, a process manager) that dies, even by SIGKILL, takes meshd
+/// with it instead of leaving it running.
+/// </summary>
+internal sealed class StandardInputWatch(IHostApplicationLifetime lifetime) : BackgroundService
+{
+    public const string Variable = "MESHD_EXIT_WITH_STDIN";
+
+    public static bool IsRequested => Environment.GetEnvironmentVariable(Variable) == "1";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await using var input = Console.OpenStandardInput();
+        var buffer = new byte[256];
+        try
+        {
+            while (await input.ReadAsync(buffer, stoppingToken) > 0)
+            {
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        lifetime.StopApplication();
+    }
+}
