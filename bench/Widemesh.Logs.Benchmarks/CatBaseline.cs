@@ -1,36 +1,34 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace Widemesh.Logs.Benchmarks;
 
-/// <summary>Times the real <c>cat</c> on the same machine in the same run: the baseline every ratio is against.</summary>
+/// <summary>
+/// Times the real <c>cat</c> on the same machine in the same run: the baseline every ratio is against. The shell's
+/// <c>times</c> builtin also gives cat's CPU time, which the machine's other load does not inflate.
+/// </summary>
 internal static class CatBaseline
 {
     /// <summary><c>cat FILES &gt; target</c>, as a shell runs it.</summary>
-    public static async Task<TimeSpan> ToFileAsync(IReadOnlyList<string> files, string target, CancellationToken cancellationToken)
+    public static async Task<Measurement> ToFileAsync(IReadOnlyList<string> files, string target, CancellationToken cancellationToken)
     {
-        var script = "cat " + string.Join(' ', files.Select(Quote)) + " > " + Quote(target);
-        var shell = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
-        shell.ArgumentList.Add("-c");
-        shell.ArgumentList.Add(script);
+        var script = "cat " + string.Join(' ', files.Select(Quote)) + " > " + Quote(target) + "; times >&2";
         var timer = Stopwatch.StartNew();
-        using var process = Process.Start(shell) ?? throw new InvalidOperationException("could not start cat");
+        using var process = Start(script, redirectOutput: false);
+        var times = process.StandardError.ReadToEndAsync(cancellationToken);
         await process.WaitForExitAsync(cancellationToken);
-        return timer.Elapsed;
+        return new Measurement(timer.Elapsed, ChildCpu(await times));
     }
 
     /// <summary><c>cat FILES</c> into a pipe that this process reads to the end: how fast a client gets raw bytes.</summary>
-    public static async Task<(TimeSpan Elapsed, long Bytes)> ToPipeAsync(IReadOnlyList<string> files, CancellationToken cancellationToken)
+    public static async Task<(Measurement Time, long Bytes)> ToPipeAsync(IReadOnlyList<string> files, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo("cat") { RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var file in files)
-        {
-            start.ArgumentList.Add(file);
-        }
-
+        var script = "cat " + string.Join(' ', files.Select(Quote)) + "; times >&2";
         var buffer = new byte[64 * 1024];
         long bytes = 0;
         var timer = Stopwatch.StartNew();
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start cat");
+        using var process = Start(script, redirectOutput: true);
+        var times = process.StandardError.ReadToEndAsync(cancellationToken);
         var output = process.StandardOutput.BaseStream;
         int read;
         while ((read = await output.ReadAsync(buffer, cancellationToken)) > 0)
@@ -39,7 +37,29 @@ internal static class CatBaseline
         }
 
         await process.WaitForExitAsync(cancellationToken);
-        return (timer.Elapsed, bytes);
+        return (new Measurement(timer.Elapsed, ChildCpu(await times)), bytes);
+    }
+
+    private static Process Start(string script, bool redirectOutput)
+    {
+        var shell = new ProcessStartInfo("/bin/sh") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = redirectOutput };
+        shell.ArgumentList.Add("-c");
+        shell.ArgumentList.Add(script);
+        return Process.Start(shell) ?? throw new InvalidOperationException("could not start /bin/sh");
+    }
+
+    /// <summary>Reads the children's user + system time from the second line of <c>times</c> ("0m0.010s 0m0.120s").</summary>
+    private static TimeSpan ChildCpu(string times)
+    {
+        var lines = times.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        return lines.Length < 2 ? TimeSpan.Zero : lines[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Parse).Aggregate(TimeSpan.Zero, (a, b) => a + b);
+    }
+
+    private static TimeSpan Parse(string value)
+    {
+        var minutes = value.IndexOf('m', StringComparison.Ordinal);
+        return TimeSpan.FromMinutes(int.Parse(value[..minutes], CultureInfo.InvariantCulture))
+            + TimeSpan.FromSeconds(double.Parse(value[(minutes + 1)..].TrimEnd('s'), CultureInfo.InvariantCulture));
     }
 
     private static string Quote(string path) => "'" + path.Replace("'", "'\\''", StringComparison.Ordinal) + "'";

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Headers;
 using Widemesh.Platform.Logs;
 
@@ -10,6 +9,8 @@ namespace Widemesh.Logs.Benchmarks;
 /// </summary>
 internal static class IngestBenchmark
 {
+    private const int Rounds = 3;
+
     public static async Task<IngestResult> RunAsync(string workDirectory, int megabytes, CancellationToken cancellationToken)
     {
         var chunks = Enumerable.Range(0, 8).Select(LogLines.Chunk).ToArray();
@@ -23,42 +24,51 @@ internal static class IngestBenchmark
         }
 
         var bytes = new FileInfo(source).Length;
-        var cat = await CatBaseline.ToFileAsync([source], Path.Combine(workDirectory, "cat-copy.txt"), cancellationToken);
-        File.Delete(Path.Combine(workDirectory, "cat-copy.txt"));
-
-        TimeSpan inProcess;
-        await using (var host = await BenchHost.StartAsync(Path.Combine(workDirectory, "ingest-local"), 500_000_000, cancellationToken))
+        List<Measurement> cats = [], locals = [], https = [];
+        for (var round = 0; round < Rounds; round++)
         {
-            var source1 = new LogSourceRef("r1", LogSourceKind.Stack, "web", "web-1");
-            var timer = Stopwatch.StartNew();
+            var copy = Path.Combine(workDirectory, "cat-copy.txt");
+            cats.Add(await CatBaseline.ToFileAsync([source], copy, cancellationToken));
+            File.Delete(copy);
+            locals.Add(await InProcessAsync(Path.Combine(workDirectory, $"ingest-local-{round}"), chunks, megabytes, cancellationToken));
+            https.Add(await HttpAsync(Path.Combine(workDirectory, $"ingest-http-{round}"), chunks, megabytes, cancellationToken));
+        }
+
+        return new IngestResult(bytes, Measurement.Median(cats), Measurement.Median(locals), Measurement.Median(https));
+    }
+
+    private static async Task<Measurement> InProcessAsync(string directory, byte[][] chunks, int megabytes, CancellationToken cancellationToken)
+    {
+        await using var host = await BenchHost.StartAsync(directory, 500_000_000, cancellationToken);
+        var source = new LogSourceRef("r1", LogSourceKind.Stack, "web", "web-1");
+        var elapsed = await Measurement.OfThisProcessAsync(async () =>
+        {
             for (var i = 0; i < megabytes; i++)
             {
-                await host.Ingestor.AppendOutputAsync(BenchHost.Environment.Id, source1, LogStream.Stdout, chunks[i % chunks.Length], cancellationToken);
+                await host.Ingestor.AppendOutputAsync(BenchHost.Environment.Id, source, LogStream.Stdout, chunks[i % chunks.Length], cancellationToken);
             }
+        });
+        await host.Store.DeleteEnvironmentAsync(BenchHost.Environment.Id, cancellationToken);
+        return elapsed;
+    }
 
-            inProcess = timer.Elapsed;
-        }
-
-        TimeSpan http;
-        await using (var host = await BenchHost.StartAsync(Path.Combine(workDirectory, "ingest-http"), 500_000_000, cancellationToken))
+    private static async Task<Measurement> HttpAsync(string directory, byte[][] chunks, int megabytes, CancellationToken cancellationToken)
+    {
+        await using var host = await BenchHost.StartAsync(directory, 500_000_000, cancellationToken);
+        var bodies = chunks.Select(LogLines.Ndjson).ToArray();
+        var token = await MintAsync(host, cancellationToken);
+        var elapsed = await Measurement.OfThisProcessAsync(() => Parallel.ForAsync(0, megabytes, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (i, ct) =>
         {
-            var bodies = chunks.Select(LogLines.Ndjson).ToArray();
-            var token = await MintAsync(host, cancellationToken);
-            var timer = Stopwatch.StartNew();
-            await Parallel.ForAsync(0, megabytes, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (i, ct) =>
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/v1/environments/{BenchHost.Environment.Name}/logs")
             {
-                using var request = new HttpRequestMessage(HttpMethod.Post, $"/v1/environments/{BenchHost.Environment.Name}/logs")
-                {
-                    Content = new ByteArrayContent(bodies[i % bodies.Length]) { Headers = { ContentType = new MediaTypeHeaderValue("application/x-ndjson") } },
-                };
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-                using var response = await host.Client.SendAsync(request, ct);
-                response.EnsureSuccessStatusCode();
-            });
-            http = timer.Elapsed;
-        }
-
-        return new IngestResult(bytes, cat, inProcess, http);
+                Content = new ByteArrayContent(bodies[i % bodies.Length]) { Headers = { ContentType = new MediaTypeHeaderValue("application/x-ndjson") } },
+            };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var response = await host.Client.SendAsync(request, ct);
+            response.EnsureSuccessStatusCode();
+        }));
+        await host.Store.DeleteEnvironmentAsync(BenchHost.Environment.Id, cancellationToken);
+        return elapsed;
     }
 
     private static async Task<string> MintAsync(BenchHost host, CancellationToken cancellationToken)

@@ -1,3 +1,3 @@
 namespace Widemesh.Logs.Benchmarks;
 
-internal sealed record QueryResult(long StoreBytes, long CatBytes, TimeSpan Cat, TimeSpan Query, TimeSpan FirstLine, long ResponseBytes, long Lines);
+internal sealed record QueryResult(long StoreBytes, long CatBytes, Measurement Cat, Measurement Query, TimeSpan FirstLine, long ResponseBytes, long Lines);

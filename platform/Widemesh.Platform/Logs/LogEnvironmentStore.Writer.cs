@@ -77,8 +77,9 @@ internal sealed partial class LogEnvironmentStore
                     batches[i].Done.TrySetResult(results[i]);
                 }
             }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            catch (Exception exception)
             {
+                // Whatever went wrong, the batches fail and the writer lives on: a dead writer would hang every caller.
                 LogStoreLog.WriteFailed(_logger, Id, exception);
                 RecoverAfterFailure();
                 foreach (var batch in batches)
