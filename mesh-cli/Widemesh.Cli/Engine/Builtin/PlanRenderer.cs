@@ -81,14 +81,14 @@ internal sealed class PlanRenderer(TerminalStyle style)
                 case ChangeAction.Create:
                     if (planned is { IsNull: false })
                     {
-                        lines.Add((style.Green("+"), attribute, ValueText.Of(planned)));
+                        lines.Add((style.Green("+"), attribute, ListDiffText.Applies(null, planned) ? ListDiffText.Render(null, planned, style) : ValueText.Of(planned)));
                     }
 
                     break;
                 case ChangeAction.Delete:
                     if (before is { IsNull: false })
                     {
-                        lines.Add((style.Red("-"), attribute, ValueText.Of(before) + " -> null"));
+                        lines.Add((style.Red("-"), attribute, ListDiffText.Applies(before, null) ? ListDiffText.Render(before, null, style) : ValueText.Of(before) + " -> null"));
                     }
 
                     break;
@@ -97,9 +97,11 @@ internal sealed class PlanRenderer(TerminalStyle style)
                     if (!same)
                     {
                         var forces = step.ReplaceBecause.Contains(attribute) ? style.Red(" # forces replacement") : string.Empty;
-                        var text = before is null or { IsNull: true }
-                            ? ValueText.Of(planned!)
-                            : $"{ValueText.Of(before)} -> {ValueText.Of(planned ?? CtyValue.Null(before.Type))}";
+                        var text = ListDiffText.Applies(before, planned) && planned is not { IsUnknown: true }
+                            ? ListDiffText.Render(before, planned, style)
+                            : before is null or { IsNull: true }
+                                ? ValueText.Of(planned!)
+                                : $"{ValueText.Of(before)} -> {ValueText.Of(planned ?? CtyValue.Null(before.Type))}";
                         lines.Add((before is null or { IsNull: true } ? style.Green("+") : style.Yellow("~"), attribute, text + forces));
                     }
                     else if (IdentifyingAttributes.Contains(attribute) && before is { IsNull: false })

@@ -34,7 +34,7 @@ public sealed class PlanCommandTests(MeshdFixture fixture)
 
         Assert.Contains($"  # widemesh_environment.{name} will be updated in-place", result.Out, StringComparison.Ordinal);
         Assert.Contains($"  ~ resource \"widemesh_environment\" \"{name}\" {{", result.Out, StringComparison.Ordinal);
-        Assert.Contains("~ racks        = [\"a\"] -> [\"a\", \"b\"]", result.Out, StringComparison.Ordinal);
+        Assert.Contains("      ~ racks        = [\n            \"a\",\n          + \"b\",\n        ]\n", result.Out, StringComparison.Ordinal);
         Assert.Contains("Plan: 0 to add, 1 to change, 0 to destroy.", result.Out, StringComparison.Ordinal);
         using var client = mesh.CreateClient();
         Assert.Equal(["a"], (await client.GetEnvironmentAsync(name, TestContext.Current.CancellationToken))!.Racks);
