@@ -35,8 +35,19 @@ internal sealed partial class HclParser
             }
         }
 
-        var close = topLevel ? Current : Expect(HclTokenKind.CloseBrace, $"\"}}\" to close the block opened at {_blockOpen.Line}:{_blockOpen.Column}");
-        return new HclBody(items, close, layout);
+        return new HclBody(items, topLevel ? Current : CloseBlock(), layout);
+    }
+
+    /// <summary>The block's closing brace; at the end of a truncated file, an error and an empty stand-in so the block is kept.</summary>
+    private HclToken CloseBlock()
+    {
+        if (At(HclTokenKind.CloseBrace))
+        {
+            return Advance();
+        }
+
+        Report(Fail($"expected \"}}\" to close the block opened at {_blockOpen.Line}:{_blockOpen.Column}, found {Current.Describe()}").Diagnostic);
+        return new HclToken(HclTokenKind.CloseBrace, "", "", Current.Line, Current.Column);
     }
 
     /// <summary>Skips to the end of the line (or of a brace group opened on it), leaving a closing <c>}</c> for the block.</summary>

@@ -60,6 +60,18 @@ public sealed partial class HclParserTests
     }
 
     [Fact]
+    public void A_truncated_file_keeps_the_blocks_it_could_read()
+    {
+        var file = HclFile.Parse("resource \"a\" \"b\" {\n  name = \"x\"\n  lifecycle {\n    prevent_destroy = true\n", "main.tf");
+
+        var block = Assert.Single(file.Body.Blocks);
+
+        Assert.Equal("\"x\"", block.Body.FindAttribute("name")!.ExpressionText);
+        Assert.NotNull(block.Body.FindBlock("lifecycle")!.Body.FindAttribute("prevent_destroy"));
+        Assert.Equal(2, file.Errors.Count);
+    }
+
+    [Fact]
     public void Files_with_errors_still_print_back_exactly()
     {
         const string source = "a = [1,\nb = {\n c = \"x\n}\n}}\n";
