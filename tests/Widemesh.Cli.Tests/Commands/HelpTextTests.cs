@@ -18,7 +18,7 @@ public sealed class HelpTextTests(MeshdFixture fixture)
     {
         var mesh = await MeshCli.CreateAsync(fixture, TestContext.Current.CancellationToken);
 
-        var result = await mesh.RunProcessAsync([.. command, "--help"]);
+        var result = await mesh.RunProcessAsync([.. command, "--help"], null, TestContext.Current.CancellationToken);
 
         Assert.Equal(0, result.ExitCode);
         Snapshot.Match(result.Out, "txt", variant);
@@ -29,7 +29,7 @@ public sealed class HelpTextTests(MeshdFixture fixture)
     {
         var mesh = await MeshCli.CreateAsync(fixture, TestContext.Current.CancellationToken);
 
-        var result = await mesh.RunAsync("env", "create", "--json");
+        var result = await mesh.RunAsync(["env", "create", "--json"], TestContext.Current.CancellationToken);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Equal("usage", (string?)result.Json["error"]!["code"]);
@@ -41,7 +41,7 @@ public sealed class HelpTextTests(MeshdFixture fixture)
     {
         var mesh = await MeshCli.CreateAsync(fixture, TestContext.Current.CancellationToken);
 
-        var result = await mesh.RunProcessAsync(["env", "frobnicate"]);
+        var result = await mesh.RunProcessAsync(["env", "frobnicate"], null, TestContext.Current.CancellationToken);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("frobnicate", result.Error, StringComparison.Ordinal);

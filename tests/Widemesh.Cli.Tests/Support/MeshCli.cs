@@ -73,7 +73,7 @@ internal sealed class MeshCli
     }
 
     /// <summary>Runs the root command in this process with captured writers.</summary>
-    public async Task<MeshResult> RunAsync(params string[] args)
+    public async Task<MeshResult> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -85,12 +85,12 @@ internal sealed class MeshCli
             HomeDirectory = Home,
             CurrentDirectory = Home,
         };
-        var exitCode = await MeshCommand.InvokeAsync(args, context, TestContext.Current.CancellationToken);
+        var exitCode = await MeshCommand.InvokeAsync(args, context, cancellationToken);
         return new MeshResult(exitCode, output.ToString(), error.ToString());
     }
 
-    /// <summary>Runs the built <c>mesh</c> executable as a child process with <paramref name="stdin"/> as its input.</summary>
-    public async Task<MeshResult> RunProcessAsync(string[] args, string? stdin = null)
+    /// <summary>Runs the built <c>mesh</c> executable as a child process with <paramref name="stdin"/> (when not null) as its input.</summary>
+    public async Task<MeshResult> RunProcessAsync(string[] args, string? stdin, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(ExecutablePath)
         {
@@ -121,7 +121,6 @@ internal sealed class MeshCli
         }
 
         process.StandardInput.Close();
-        var cancellationToken = TestContext.Current.CancellationToken;
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var error = process.StandardError.ReadToEndAsync(cancellationToken);
         await process.WaitForExitAsync(cancellationToken);
@@ -145,19 +144,19 @@ internal sealed class MeshCli
     });
 
     /// <summary>Creates racks straight through the API (not through a workspace).</summary>
-    public async Task CreateRacksAsync(params string[] names)
+    public async Task CreateRacksAsync(string[] names, CancellationToken cancellationToken)
     {
         using var client = CreateClient();
         foreach (var name in names)
         {
-            await client.CreateRackAsync(new CreateRackRequest { Name = name }, TestContext.Current.CancellationToken);
+            await client.CreateRackAsync(new CreateRackRequest { Name = name }, cancellationToken);
         }
     }
 
     /// <summary>Runs mesh and fails the test, showing its output, unless it exits with <paramref name="expected"/>.</summary>
-    public async Task<MeshResult> RunExpectingAsync(int expected, params string[] args)
+    public async Task<MeshResult> RunExpectingAsync(int expected, string[] args, CancellationToken cancellationToken)
     {
-        var result = await RunAsync(args);
+        var result = await RunAsync(args, cancellationToken);
         Assert.True(result.ExitCode == expected, $"mesh {string.Join(' ', args)} should exit {expected}:\n{result}");
         return result;
     }

@@ -14,10 +14,10 @@ public sealed class TerraformEngineTests(MeshdFixture fixture)
     public async Task Env_create_with_the_terraform_engine_applies_through_terraform()
     {
         var mesh = await CreateMeshAsync();
-        await mesh.CreateRacksAsync("main");
+        await mesh.CreateRacksAsync(["main"], TestContext.Current.CancellationToken);
         var name = Some.Name();
 
-        var result = await mesh.RunExpectingAsync(0, "env", "create", name, "--engine", "terraform", "--json");
+        var result = await mesh.RunExpectingAsync(0, ["env", "create", name, "--engine", "terraform", "--json"], TestContext.Current.CancellationToken);
 
         Assert.Matches("^(terraform|tofu)$", (string?)result.Json["engine"]);
         Assert.Equal(1, (int?)result.Json["changes"]!["add"]);
@@ -29,9 +29,9 @@ public sealed class TerraformEngineTests(MeshdFixture fixture)
     public async Task Terraform_takes_over_a_workspace_applied_by_the_builtin_engine_with_an_empty_plan()
     {
         var mesh = await CreateMeshAsync();
-        await mesh.RunExpectingAsync(0, "rack", "create", "main", "--engine", "builtin");
-        await mesh.RunExpectingAsync(0, "env", "create", Some.Name(), "--engine", "builtin");
-        await mesh.RunExpectingAsync(0, "plan", "--engine", "terraform");
+        await mesh.RunExpectingAsync(0, ["rack", "create", "main", "--engine", "builtin"], TestContext.Current.CancellationToken);
+        await mesh.RunExpectingAsync(0, ["env", "create", Some.Name(), "--engine", "builtin"], TestContext.Current.CancellationToken);
+        await mesh.RunExpectingAsync(0, ["plan", "--engine", "terraform"], TestContext.Current.CancellationToken);
 
         var (exitCode, output) = await RunTerraformAsync(mesh, "plan", "-detailed-exitcode", "-input=false", "-no-color");
 
@@ -44,11 +44,11 @@ public sealed class TerraformEngineTests(MeshdFixture fixture)
     public async Task The_builtin_engine_takes_over_a_workspace_applied_by_terraform_with_an_empty_plan()
     {
         var mesh = await CreateMeshAsync();
-        await mesh.RunExpectingAsync(0, "rack", "create", "main", "--engine", "terraform");
-        await mesh.RunExpectingAsync(0, "env", "create", Some.Name(), "--engine", "terraform");
+        await mesh.RunExpectingAsync(0, ["rack", "create", "main", "--engine", "terraform"], TestContext.Current.CancellationToken);
+        await mesh.RunExpectingAsync(0, ["env", "create", Some.Name(), "--engine", "terraform"], TestContext.Current.CancellationToken);
 
-        var plan = await mesh.RunExpectingAsync(0, "plan", "--engine", "builtin", "--json");
-        var update = await mesh.RunExpectingAsync(0, "rack", "create", "second", "--engine", "builtin", "--json");
+        var plan = await mesh.RunExpectingAsync(0, ["plan", "--engine", "builtin", "--json"], TestContext.Current.CancellationToken);
+        var update = await mesh.RunExpectingAsync(0, ["rack", "create", "second", "--engine", "builtin", "--json"], TestContext.Current.CancellationToken);
 
         Assert.Empty(plan.Json["resourceChanges"]!.AsArray());
         Assert.Equal(1, (int?)update.Json["changes"]!["add"]);
@@ -58,10 +58,10 @@ public sealed class TerraformEngineTests(MeshdFixture fixture)
     public async Task Terraform_applies_what_mesh_export_wrote_with_imports_only()
     {
         var mesh = await CreateMeshAsync();
-        await mesh.CreateRacksAsync("main");
-        await mesh.RunExpectingAsync(0, "export");
+        await mesh.CreateRacksAsync(["main"], TestContext.Current.CancellationToken);
+        await mesh.RunExpectingAsync(0, ["export"], TestContext.Current.CancellationToken);
 
-        var plan = await mesh.RunExpectingAsync(0, "plan", "--engine", "terraform", "--json");
+        var plan = await mesh.RunExpectingAsync(0, ["plan", "--engine", "terraform", "--json"], TestContext.Current.CancellationToken);
 
         Assert.Equal(1, (int?)plan.Json["changes"]!["import"]);
         Assert.Equal(0, (int?)plan.Json["changes"]!["add"] + (int?)plan.Json["changes"]!["change"] + (int?)plan.Json["changes"]!["destroy"]);

@@ -28,7 +28,7 @@ public sealed class ApplyCommandTests(MeshdFixture fixture)
 
             """);
 
-        var result = await mesh.RunExpectingAsync(0, "apply", "--json");
+        var result = await mesh.RunExpectingAsync(0, ["apply", "--json"], TestContext.Current.CancellationToken);
 
         Assert.Equal(2, (int?)result.Json["changes"]!["add"]);
         using var client = mesh.CreateClient();
@@ -39,9 +39,9 @@ public sealed class ApplyCommandTests(MeshdFixture fixture)
     public async Task Apply_writes_terraform_state_format_4()
     {
         var mesh = await MeshCli.CreateAsync(fixture, TestContext.Current.CancellationToken);
-        await mesh.RunExpectingAsync(0, "rack", "create", "main");
+        await mesh.RunExpectingAsync(0, ["rack", "create", "main"], TestContext.Current.CancellationToken);
         var name = Some.Name();
-        await mesh.RunExpectingAsync(0, "env", "create", name);
+        await mesh.RunExpectingAsync(0, ["env", "create", name], TestContext.Current.CancellationToken);
 
         var state = JsonNode.Parse(mesh.ReadWorkspaceFile("terraform.tfstate"))!.AsObject();
 
@@ -69,11 +69,11 @@ public sealed class ApplyCommandTests(MeshdFixture fixture)
     public async Task Apply_keeps_the_lineage_and_raises_the_serial()
     {
         var mesh = await MeshCli.CreateAsync(fixture, TestContext.Current.CancellationToken);
-        await mesh.RunExpectingAsync(0, "rack", "create", "a");
+        await mesh.RunExpectingAsync(0, ["rack", "create", "a"], TestContext.Current.CancellationToken);
         var before = JsonNode.Parse(mesh.ReadWorkspaceFile("terraform.tfstate"))!;
 
-        await mesh.RunExpectingAsync(0, "rack", "create", "b");
-        await mesh.RunExpectingAsync(0, "apply");
+        await mesh.RunExpectingAsync(0, ["rack", "create", "b"], TestContext.Current.CancellationToken);
+        await mesh.RunExpectingAsync(0, ["apply"], TestContext.Current.CancellationToken);
         var after = JsonNode.Parse(mesh.ReadWorkspaceFile("terraform.tfstate"))!;
 
         Assert.Equal((string?)before["lineage"], (string?)after["lineage"]);
@@ -85,13 +85,13 @@ public sealed class ApplyCommandTests(MeshdFixture fixture)
     public async Task Apply_recreates_a_resource_deleted_outside_the_workspace()
     {
         var mesh = await MeshCli.CreateAsync(fixture, TestContext.Current.CancellationToken);
-        await mesh.RunExpectingAsync(0, "rack", "create", "main");
+        await mesh.RunExpectingAsync(0, ["rack", "create", "main"], TestContext.Current.CancellationToken);
         using (var client = mesh.CreateClient())
         {
             await client.DeleteRackAsync("main", null, TestContext.Current.CancellationToken);
         }
 
-        var result = await mesh.RunExpectingAsync(0, "apply", "--json");
+        var result = await mesh.RunExpectingAsync(0, ["apply", "--json"], TestContext.Current.CancellationToken);
 
         Assert.Equal("create", (string?)result.Json["resourceChanges"]![0]!["action"]);
     }
@@ -100,16 +100,16 @@ public sealed class ApplyCommandTests(MeshdFixture fixture)
     public async Task Concurrent_runs_on_one_workspace_take_turns_and_keep_the_state_whole()
     {
         var mesh = await MeshCli.CreateAsync(fixture, TestContext.Current.CancellationToken);
-        await mesh.RunExpectingAsync(0, "rack", "create", "main");
+        await mesh.RunExpectingAsync(0, ["rack", "create", "main"], TestContext.Current.CancellationToken);
         var names = Enumerable.Range(0, 4).Select(_ => Some.Name()).ToList();
 
-        var results = await Task.WhenAll(names.Select(name => mesh.RunProcessAsync(["env", "create", name, "--json"])));
+        var results = await Task.WhenAll(names.Select(name => mesh.RunProcessAsync(["env", "create", name, "--json"], null, TestContext.Current.CancellationToken)));
 
         Assert.All(results, r => Assert.True(r.ExitCode == 0, r.ToString()));
         var state = JsonNode.Parse(mesh.ReadWorkspaceFile("terraform.tfstate"))!;
         var recorded = state["resources"]!.AsArray().Where(r => (string?)r!["type"] == "widemesh_environment").Select(r => (string?)r!["name"]);
         Assert.Equal(names.Order(StringComparer.Ordinal), recorded);
-        var plan = await mesh.RunExpectingAsync(0, "plan", "--json");
+        var plan = await mesh.RunExpectingAsync(0, ["plan", "--json"], TestContext.Current.CancellationToken);
         Assert.Empty(plan.Json["resourceChanges"]!.AsArray());
     }
 }

@@ -9,10 +9,10 @@ public sealed class EnvCreateCommandTests(MeshdFixture fixture)
     public async Task Env_create_writes_the_environment_file_and_creates_the_environment()
     {
         var mesh = await MeshCli.CreateAsync(fixture, TestContext.Current.CancellationToken);
-        await mesh.CreateRacksAsync("rack-a", "rack-b");
+        await mesh.CreateRacksAsync(["rack-a", "rack-b"], TestContext.Current.CancellationToken);
         var name = Some.Name();
 
-        var result = await mesh.RunExpectingAsync(0, "env", "create", name, "--rack", "rack-a,rack-b");
+        var result = await mesh.RunExpectingAsync(0, ["env", "create", name, "--rack", "rack-a,rack-b"], TestContext.Current.CancellationToken);
 
         Assert.Contains($"# widemesh_environment.{name} will be created", result.Out, StringComparison.Ordinal);
         Assert.Contains("Apply complete! Resources: 1 added, 0 changed, 0 destroyed.", result.Out, StringComparison.Ordinal);
@@ -31,10 +31,10 @@ public sealed class EnvCreateCommandTests(MeshdFixture fixture)
     public async Task Env_create_json_reports_the_run_and_the_environment()
     {
         var mesh = await MeshCli.CreateAsync(fixture, TestContext.Current.CancellationToken);
-        await mesh.CreateRacksAsync("only");
+        await mesh.CreateRacksAsync(["only"], TestContext.Current.CancellationToken);
         var name = Some.Name();
 
-        var result = await mesh.RunExpectingAsync(0, "env", "create", name, "--json");
+        var result = await mesh.RunExpectingAsync(0, ["env", "create", name, "--json"], TestContext.Current.CancellationToken);
 
         var json = result.Json;
         Assert.Equal("env create", (string?)json["command"]);
@@ -57,9 +57,9 @@ public sealed class EnvCreateCommandTests(MeshdFixture fixture)
     public async Task Env_create_refuses_an_unknown_rack_and_lists_the_choices()
     {
         var mesh = await MeshCli.CreateAsync(fixture, TestContext.Current.CancellationToken);
-        await mesh.CreateRacksAsync("rack-a", "rack-b");
+        await mesh.CreateRacksAsync(["rack-a", "rack-b"], TestContext.Current.CancellationToken);
 
-        var result = await mesh.RunExpectingAsync(5, "env", "create", Some.Name(), "--rack", "nope");
+        var result = await mesh.RunExpectingAsync(5, ["env", "create", Some.Name(), "--rack", "nope"], TestContext.Current.CancellationToken);
 
         Assert.Contains("rack 'nope' does not exist (your racks: rack-a, rack-b)", result.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(mesh.Workspace, "providers.tf")));
@@ -70,7 +70,7 @@ public sealed class EnvCreateCommandTests(MeshdFixture fixture)
     {
         var mesh = await MeshCli.CreateAsync(fixture, TestContext.Current.CancellationToken);
 
-        var result = await mesh.RunExpectingAsync(5, "env", "create", Some.Name());
+        var result = await mesh.RunExpectingAsync(5, ["env", "create", Some.Name()], TestContext.Current.CancellationToken);
 
         Assert.Contains("mesh rack create", result.Error, StringComparison.Ordinal);
     }
@@ -83,7 +83,7 @@ public sealed class EnvCreateCommandTests(MeshdFixture fixture)
     {
         var mesh = await MeshCli.CreateAsync(fixture, TestContext.Current.CancellationToken);
 
-        var result = await mesh.RunExpectingAsync(2, "env", "create", name);
+        var result = await mesh.RunExpectingAsync(2, ["env", "create", name], TestContext.Current.CancellationToken);
 
         Assert.Contains(rule, result.Error, StringComparison.Ordinal);
         Assert.Contains("environment name", result.Error, StringComparison.Ordinal);
@@ -94,7 +94,7 @@ public sealed class EnvCreateCommandTests(MeshdFixture fixture)
     {
         var mesh = await MeshCli.CreateAsync(fixture, TestContext.Current.CancellationToken);
 
-        var result = await mesh.RunExpectingAsync(2, "env", "create", Some.Name(), "--rack", "a,a");
+        var result = await mesh.RunExpectingAsync(2, ["env", "create", Some.Name(), "--rack", "a,a"], TestContext.Current.CancellationToken);
 
         Assert.Contains("twice", result.Error, StringComparison.Ordinal);
     }
@@ -104,13 +104,13 @@ public sealed class EnvCreateCommandTests(MeshdFixture fixture)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         var owner = await MeshCli.CreateAsync(fixture, cancellationToken);
-        await owner.CreateRacksAsync("r");
+        await owner.CreateRacksAsync(["r"], TestContext.Current.CancellationToken);
         var name = Some.Name();
-        await owner.RunExpectingAsync(0, "env", "create", name);
+        await owner.RunExpectingAsync(0, ["env", "create", name], TestContext.Current.CancellationToken);
         var other = await MeshCli.CreateAsync(fixture, cancellationToken);
-        await other.CreateRacksAsync("r");
+        await other.CreateRacksAsync(["r"], TestContext.Current.CancellationToken);
 
-        var result = await other.RunExpectingAsync(6, "env", "create", name, "--json");
+        var result = await other.RunExpectingAsync(6, ["env", "create", name, "--json"], TestContext.Current.CancellationToken);
 
         Assert.Equal("name-taken", (string?)result.Json["error"]!["code"]);
         Assert.DoesNotContain("acct-", (string?)result.Json["error"]!["message"], StringComparison.Ordinal);
@@ -121,9 +121,9 @@ public sealed class EnvCreateCommandTests(MeshdFixture fixture)
     public async Task Env_create_writes_providers_tf_once()
     {
         var mesh = await MeshCli.CreateAsync(fixture, TestContext.Current.CancellationToken);
-        await mesh.CreateRacksAsync("r");
+        await mesh.CreateRacksAsync(["r"], TestContext.Current.CancellationToken);
 
-        await mesh.RunExpectingAsync(0, "env", "create", Some.Name());
+        await mesh.RunExpectingAsync(0, ["env", "create", Some.Name()], TestContext.Current.CancellationToken);
 
         Snapshot.Match(mesh.ReadWorkspaceFile("providers.tf"), "tf");
     }

@@ -8,11 +8,11 @@ public sealed class EnvDeleteCommandTests(MeshdFixture fixture)
     public async Task Env_delete_removes_the_file_and_the_environment()
     {
         var mesh = await MeshCli.CreateAsync(fixture, TestContext.Current.CancellationToken);
-        await mesh.CreateRacksAsync("r");
+        await mesh.CreateRacksAsync(["r"], TestContext.Current.CancellationToken);
         var name = Some.Name();
-        await mesh.RunExpectingAsync(0, "env", "create", name);
+        await mesh.RunExpectingAsync(0, ["env", "create", name], TestContext.Current.CancellationToken);
 
-        var result = await mesh.RunExpectingAsync(0, "env", "delete", name, "--json");
+        var result = await mesh.RunExpectingAsync(0, ["env", "delete", name, "--json"], TestContext.Current.CancellationToken);
 
         Assert.Equal(1, (int?)result.Json["changes"]!["destroy"]);
         Assert.Equal("delete", (string?)result.Json["resourceChanges"]![0]!["action"]);
@@ -26,7 +26,7 @@ public sealed class EnvDeleteCommandTests(MeshdFixture fixture)
     {
         var mesh = await MeshCli.CreateAsync(fixture, TestContext.Current.CancellationToken);
 
-        var result = await mesh.RunExpectingAsync(5, "env", "delete", Some.Name(), "--json");
+        var result = await mesh.RunExpectingAsync(5, ["env", "delete", Some.Name(), "--json"], TestContext.Current.CancellationToken);
 
         Assert.Equal("not-found", (string?)result.Json["error"]!["code"]);
     }

@@ -11,7 +11,7 @@ public sealed class EnvListCommandTests(MeshdFixture fixture)
     {
         var mesh = await MeshCli.CreateAsync(fixture, TestContext.Current.CancellationToken);
 
-        var result = await mesh.RunAsync("env", "ls");
+        var result = await mesh.RunAsync(["env", "ls"], TestContext.Current.CancellationToken);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("mesh env create", result.Out, StringComparison.Ordinal);
@@ -22,7 +22,7 @@ public sealed class EnvListCommandTests(MeshdFixture fixture)
     {
         var (mesh, names) = await CreateEnvironmentsAsync(2);
 
-        var result = await mesh.RunAsync("env", "ls");
+        var result = await mesh.RunAsync(["env", "ls"], TestContext.Current.CancellationToken);
 
         Assert.Equal(0, result.ExitCode);
         var lines = result.Out.TrimEnd().Split('\n');
@@ -38,7 +38,7 @@ public sealed class EnvListCommandTests(MeshdFixture fixture)
     {
         var (mesh, names) = await CreateEnvironmentsAsync(1);
 
-        var result = await mesh.RunProcessAsync(["env", "ls", "--json"]);
+        var result = await mesh.RunProcessAsync(["env", "ls", "--json"], null, TestContext.Current.CancellationToken);
 
         Assert.Equal(0, result.ExitCode);
         var item = Assert.Single(result.Json["items"]!.AsArray())!;

@@ -13,8 +13,8 @@ public sealed class LoginCommandTests(MeshdFixture fixture)
         mesh.Variables.Remove("WIDEMESH_TOKEN");
         mesh.Variables.Remove("WIDEMESH_ENDPOINT");
 
-        var login = await mesh.RunProcessAsync(["login", endpoint, "--token-stdin"], token + "\n");
-        var list = await mesh.RunProcessAsync(["rack", "ls", "--json"]);
+        var login = await mesh.RunProcessAsync(["login", endpoint, "--token-stdin"], token + "\n", TestContext.Current.CancellationToken);
+        var list = await mesh.RunProcessAsync(["rack", "ls", "--json"], null, TestContext.Current.CancellationToken);
 
         Assert.Equal(0, login.ExitCode);
         Assert.Contains("Logged in to", login.Out, StringComparison.Ordinal);
@@ -34,7 +34,7 @@ public sealed class LoginCommandTests(MeshdFixture fixture)
         var mesh = await MeshCli.CreateAsync(fixture, TestContext.Current.CancellationToken);
         var token = mesh.Variables["WIDEMESH_TOKEN"]!;
 
-        var result = await mesh.RunProcessAsync(["login", "--token-stdin", "--json"], token);
+        var result = await mesh.RunProcessAsync(["login", "--token-stdin", "--json"], token, TestContext.Current.CancellationToken);
 
         Assert.Equal(0, result.ExitCode);
         var json = result.Json;
@@ -50,7 +50,7 @@ public sealed class LoginCommandTests(MeshdFixture fixture)
     {
         var mesh = await MeshCli.CreateAsync(fixture, TestContext.Current.CancellationToken);
 
-        var result = await mesh.RunProcessAsync(["login", "--token-stdin"], "not-a-token");
+        var result = await mesh.RunProcessAsync(["login", "--token-stdin"], "not-a-token", TestContext.Current.CancellationToken);
 
         Assert.Equal(4, result.ExitCode);
         Assert.False(File.Exists(Path.Combine(mesh.Home, ".config", "widemesh", "config.json")));
@@ -61,7 +61,7 @@ public sealed class LoginCommandTests(MeshdFixture fixture)
     {
         var mesh = await MeshCli.CreateAsync(fixture, TestContext.Current.CancellationToken);
 
-        var result = await mesh.RunAsync("login");
+        var result = await mesh.RunAsync(["login"], TestContext.Current.CancellationToken);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--token-stdin", result.Error, StringComparison.Ordinal);
@@ -72,7 +72,7 @@ public sealed class LoginCommandTests(MeshdFixture fixture)
     {
         var mesh = await MeshCli.CreateAsync(fixture, TestContext.Current.CancellationToken);
 
-        var result = await mesh.RunAsync("login", "ftp://example", "--token-stdin");
+        var result = await mesh.RunAsync(["login", "ftp://example", "--token-stdin"], TestContext.Current.CancellationToken);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("is not an http:// or https:// URL", result.Error, StringComparison.Ordinal);

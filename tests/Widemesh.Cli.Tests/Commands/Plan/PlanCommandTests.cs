@@ -8,11 +8,11 @@ public sealed class PlanCommandTests(MeshdFixture fixture)
     public async Task Plan_after_apply_is_empty()
     {
         var mesh = await MeshCli.CreateAsync(fixture, TestContext.Current.CancellationToken);
-        await mesh.RunExpectingAsync(0, "rack", "create", "main");
-        await mesh.RunExpectingAsync(0, "env", "create", Some.Name());
+        await mesh.RunExpectingAsync(0, ["rack", "create", "main"], TestContext.Current.CancellationToken);
+        await mesh.RunExpectingAsync(0, ["env", "create", Some.Name()], TestContext.Current.CancellationToken);
 
-        var text = await mesh.RunExpectingAsync(0, "plan");
-        var json = await mesh.RunExpectingAsync(0, "plan", "--json");
+        var text = await mesh.RunExpectingAsync(0, ["plan"], TestContext.Current.CancellationToken);
+        var json = await mesh.RunExpectingAsync(0, ["plan", "--json"], TestContext.Current.CancellationToken);
 
         Assert.Contains("No changes. Your infrastructure matches the configuration.", text.Out, StringComparison.Ordinal);
         Assert.False((bool?)json.Json["applied"]);
@@ -24,13 +24,13 @@ public sealed class PlanCommandTests(MeshdFixture fixture)
     public async Task Plan_shows_an_edited_workspace_in_terraform_notation_and_changes_nothing()
     {
         var mesh = await MeshCli.CreateAsync(fixture, TestContext.Current.CancellationToken);
-        await mesh.CreateRacksAsync("a", "b");
+        await mesh.CreateRacksAsync(["a", "b"], TestContext.Current.CancellationToken);
         var name = Some.Name();
-        await mesh.RunExpectingAsync(0, "env", "create", name, "--rack", "a");
+        await mesh.RunExpectingAsync(0, ["env", "create", name, "--rack", "a"], TestContext.Current.CancellationToken);
         var file = $"environment_{name}.tf";
         mesh.WriteWorkspaceFile(file, mesh.ReadWorkspaceFile(file).Replace("[\"a\"]", "[\"a\", \"b\"]", StringComparison.Ordinal));
 
-        var result = await mesh.RunExpectingAsync(10, "plan", "--detailed-exitcode");
+        var result = await mesh.RunExpectingAsync(10, ["plan", "--detailed-exitcode"], TestContext.Current.CancellationToken);
 
         Assert.Contains($"  # widemesh_environment.{name} will be updated in-place", result.Out, StringComparison.Ordinal);
         Assert.Contains($"  ~ resource \"widemesh_environment\" \"{name}\" {{", result.Out, StringComparison.Ordinal);
@@ -51,7 +51,7 @@ public sealed class PlanCommandTests(MeshdFixture fixture)
 
             """);
 
-        var result = await mesh.RunExpectingAsync(7, "plan", "--json");
+        var result = await mesh.RunExpectingAsync(7, ["plan", "--json"], TestContext.Current.CancellationToken);
 
         var error = result.Json["error"]!;
         Assert.Equal("unsupported", (string?)error["code"]);
@@ -72,7 +72,7 @@ public sealed class PlanCommandTests(MeshdFixture fixture)
         var mesh = await MeshCli.CreateAsync(fixture, TestContext.Current.CancellationToken);
         mesh.WriteWorkspaceFile("main.tf", hcl);
 
-        var result = await mesh.RunExpectingAsync(7, "plan");
+        var result = await mesh.RunExpectingAsync(7, ["plan"], TestContext.Current.CancellationToken);
 
         Assert.Contains($"{location}: the built-in engine cannot evaluate {construct}", result.Error, StringComparison.Ordinal);
     }
@@ -83,7 +83,7 @@ public sealed class PlanCommandTests(MeshdFixture fixture)
         var mesh = await MeshCli.CreateAsync(fixture, TestContext.Current.CancellationToken);
         mesh.WriteWorkspaceFile("broken.tf", "resource \"widemesh_rack\" \"x\" {\n  name = \n}\n");
 
-        var result = await mesh.RunExpectingAsync(7, "plan");
+        var result = await mesh.RunExpectingAsync(7, ["plan"], TestContext.Current.CancellationToken);
 
         Assert.Contains("broken.tf:2:", result.Error, StringComparison.Ordinal);
     }
@@ -93,7 +93,7 @@ public sealed class PlanCommandTests(MeshdFixture fixture)
     {
         var mesh = await MeshCli.CreateAsync(fixture, TestContext.Current.CancellationToken);
 
-        var result = await mesh.RunExpectingAsync(2, "plan", "--engine", "pulumi");
+        var result = await mesh.RunExpectingAsync(2, ["plan", "--engine", "pulumi"], TestContext.Current.CancellationToken);
 
         Assert.Contains("pulumi", result.Error, StringComparison.Ordinal);
     }
@@ -103,7 +103,7 @@ public sealed class PlanCommandTests(MeshdFixture fixture)
     {
         var mesh = await MeshCli.CreateAsync(fixture, TestContext.Current.CancellationToken);
 
-        var result = await mesh.RunExpectingAsync(2, "plan", "--lock-timeout", "soon");
+        var result = await mesh.RunExpectingAsync(2, ["plan", "--lock-timeout", "soon"], TestContext.Current.CancellationToken);
 
         Assert.Contains("--lock-timeout", result.Error, StringComparison.Ordinal);
         Assert.Contains("1h30m", result.Error, StringComparison.Ordinal);
@@ -116,7 +116,7 @@ public sealed class PlanCommandTests(MeshdFixture fixture)
         var context = TestContexts.Create();
         using var held = await Cli.Workspace.WorkspaceLock.AcquireAsync(context, mesh.Workspace, "apply", TimeSpan.Zero, TestContext.Current.CancellationToken);
 
-        var result = await mesh.RunExpectingAsync(8, "plan", "--lock-timeout", "1s", "--json");
+        var result = await mesh.RunExpectingAsync(8, ["plan", "--lock-timeout", "1s", "--json"], TestContext.Current.CancellationToken);
 
         Assert.Equal("locked", (string?)result.Json["error"]!["code"]);
         Assert.Contains("mesh apply (pid", (string?)result.Json["error"]!["message"], StringComparison.Ordinal);

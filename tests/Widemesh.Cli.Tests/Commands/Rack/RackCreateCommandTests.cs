@@ -10,7 +10,7 @@ public sealed class RackCreateCommandTests(MeshdFixture fixture)
     {
         var mesh = await MeshCli.CreateAsync(fixture, TestContext.Current.CancellationToken);
 
-        var result = await mesh.RunExpectingAsync(0, "rack", "create", "main", "--json");
+        var result = await mesh.RunExpectingAsync(0, ["rack", "create", "main", "--json"], TestContext.Current.CancellationToken);
 
         Assert.Equal("main", (string?)result.Json["rack"]!["name"]);
         Assert.Equal("local", (string?)result.Json["rack"]!["provider"]);
@@ -22,9 +22,9 @@ public sealed class RackCreateCommandTests(MeshdFixture fixture)
     public async Task Rack_create_refuses_a_duplicate_rack()
     {
         var mesh = await MeshCli.CreateAsync(fixture, TestContext.Current.CancellationToken);
-        await mesh.CreateRacksAsync("main");
+        await mesh.CreateRacksAsync(["main"], TestContext.Current.CancellationToken);
 
-        var result = await mesh.RunExpectingAsync(6, "rack", "create", "main");
+        var result = await mesh.RunExpectingAsync(6, ["rack", "create", "main"], TestContext.Current.CancellationToken);
 
         Assert.Contains("Rack 'main' already exists in your account", result.Error, StringComparison.Ordinal);
         Assert.Contains("mesh export", result.Error, StringComparison.Ordinal);
@@ -34,9 +34,9 @@ public sealed class RackCreateCommandTests(MeshdFixture fixture)
     public async Task Rack_create_refuses_a_duplicate_in_the_workspace()
     {
         var mesh = await MeshCli.CreateAsync(fixture, TestContext.Current.CancellationToken);
-        await mesh.RunExpectingAsync(0, "rack", "create", "main");
+        await mesh.RunExpectingAsync(0, ["rack", "create", "main"], TestContext.Current.CancellationToken);
 
-        var result = await mesh.RunExpectingAsync(6, "rack", "create", "main", "--json");
+        var result = await mesh.RunExpectingAsync(6, ["rack", "create", "main", "--json"], TestContext.Current.CancellationToken);
 
         Assert.Equal("name-taken", (string?)result.Json["error"]!["code"]);
     }
@@ -46,7 +46,7 @@ public sealed class RackCreateCommandTests(MeshdFixture fixture)
     {
         var mesh = await MeshCli.CreateAsync(fixture, TestContext.Current.CancellationToken);
 
-        var result = await mesh.RunExpectingAsync(2, "rack", "create", "cloud", "--provider", "aws");
+        var result = await mesh.RunExpectingAsync(2, ["rack", "create", "cloud", "--provider", "aws"], TestContext.Current.CancellationToken);
 
         Assert.Contains("--region is required with --provider aws", result.Error, StringComparison.Ordinal);
     }
@@ -56,7 +56,7 @@ public sealed class RackCreateCommandTests(MeshdFixture fixture)
     {
         var mesh = await MeshCli.CreateAsync(fixture, TestContext.Current.CancellationToken);
 
-        var result = await mesh.RunExpectingAsync(2, "rack", "create", "cloud", "--provider", "gcp");
+        var result = await mesh.RunExpectingAsync(2, ["rack", "create", "cloud", "--provider", "gcp"], TestContext.Current.CancellationToken);
 
         Assert.Contains("gcp", result.Error, StringComparison.Ordinal);
     }

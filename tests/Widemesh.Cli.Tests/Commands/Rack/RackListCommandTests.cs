@@ -14,7 +14,7 @@ public sealed class RackListCommandTests(MeshdFixture fixture)
         await client.CreateRackAsync(new CreateRackRequest { Name = "zulu" }, cancellationToken);
         await client.CreateRackAsync(new CreateRackRequest { Name = "alpha" }, cancellationToken);
 
-        var result = await mesh.RunAsync("rack", "ls");
+        var result = await mesh.RunAsync(["rack", "ls"], TestContext.Current.CancellationToken);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(
@@ -30,7 +30,7 @@ public sealed class RackListCommandTests(MeshdFixture fixture)
         using var client = fixture.CreateClient(mesh.Variables["WIDEMESH_TOKEN"]!);
         await client.CreateRackAsync(new CreateRackRequest { Name = "alpha" }, cancellationToken);
 
-        var result = await mesh.RunAsync("rack", "ls", "--json");
+        var result = await mesh.RunAsync(["rack", "ls", "--json"], TestContext.Current.CancellationToken);
 
         Assert.Equal(0, result.ExitCode);
         var item = Assert.Single(result.Json["items"]!.AsArray())!;
@@ -49,7 +49,7 @@ public sealed class RackListCommandTests(MeshdFixture fixture)
         var mesh = await MeshCli.CreateAsync(fixture, TestContext.Current.CancellationToken);
         mesh.Variables["WIDEMESH_ENDPOINT"] = "http://127.0.0.1:9";
 
-        var result = await mesh.RunProcessAsync(["rack", "ls"]);
+        var result = await mesh.RunProcessAsync(["rack", "ls"], null, TestContext.Current.CancellationToken);
 
         Assert.Equal(3, result.ExitCode);
         Assert.Contains("Cannot reach meshd at http://127.0.0.1:9/", result.Error, StringComparison.Ordinal);
@@ -63,7 +63,7 @@ public sealed class RackListCommandTests(MeshdFixture fixture)
         var mesh = await MeshCli.CreateAsync(fixture, TestContext.Current.CancellationToken);
         mesh.Variables["WIDEMESH_ENDPOINT"] = "http://127.0.0.1:9";
 
-        var result = await mesh.RunAsync("rack", "ls", "--json");
+        var result = await mesh.RunAsync(["rack", "ls", "--json"], TestContext.Current.CancellationToken);
 
         Assert.Equal(3, result.ExitCode);
         var error = result.Json["error"]!;
@@ -78,7 +78,7 @@ public sealed class RackListCommandTests(MeshdFixture fixture)
         var mesh = await MeshCli.CreateAsync(fixture, TestContext.Current.CancellationToken);
         mesh.Variables["WIDEMESH_TOKEN"] = "wrong-token";
 
-        var result = await mesh.RunAsync("rack", "ls");
+        var result = await mesh.RunAsync(["rack", "ls"], TestContext.Current.CancellationToken);
 
         Assert.Equal(4, result.ExitCode);
         Assert.Contains("mesh login", result.Error, StringComparison.Ordinal);

@@ -9,7 +9,7 @@ public sealed class VersionCommandTests(MeshdFixture fixture)
     {
         var mesh = await MeshCli.CreateAsync(fixture, TestContext.Current.CancellationToken);
 
-        var result = await mesh.RunAsync("version");
+        var result = await mesh.RunAsync(["version"], TestContext.Current.CancellationToken);
 
         Assert.Equal(0, result.ExitCode);
         Assert.StartsWith("mesh 0.1.0 (.NET", result.Out, StringComparison.Ordinal);
@@ -20,7 +20,7 @@ public sealed class VersionCommandTests(MeshdFixture fixture)
     {
         var mesh = await MeshCli.CreateAsync(fixture, TestContext.Current.CancellationToken);
 
-        var result = await mesh.RunProcessAsync(["version", "--json"]);
+        var result = await mesh.RunProcessAsync(["version", "--json"], null, TestContext.Current.CancellationToken);
 
         Assert.Equal(0, result.ExitCode);
         var json = result.Json;
