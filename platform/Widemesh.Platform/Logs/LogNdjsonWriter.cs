@@ -1,8 +1,5 @@
-using System.Buffers;
 using System.IO.Pipelines;
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 
 namespace Widemesh.Platform.Logs;
 
@@ -16,14 +13,11 @@ internal static class LogNdjsonWriter
 {
     private const int FlushBytes = 32 * 1024;
 
-    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
-
     public static async Task WriteAsync(
         LogEnvironmentStore environment, LogQuery query, long sinceTicks, long untilTicks, PipeWriter pipe, CancellationToken cancellationToken)
     {
         var filter = new LogEntryFilter(query);
         using var cursor = new LogReadCursor(environment, query.AfterSequence is null ? sinceTicks : null, query.AfterSequence + 1 ?? 0);
-        await using var json = new Utf8JsonWriter(pipe, Options);
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -45,7 +39,7 @@ internal static class LogNdjsonWriter
                 continue;
             }
 
-            var stop = WriteFrame(cursor, filter, sinceTicks, untilTicks, json, pipe);
+            var stop = WriteFrame(cursor, filter, sinceTicks, untilTicks, pipe);
             if (stop)
             {
                 break;
@@ -61,7 +55,7 @@ internal static class LogNdjsonWriter
     }
 
     /// <summary>Writes the matching entries of the cursor's frame; true when an entry past <c>until</c> was reached.</summary>
-    private static bool WriteFrame(LogReadCursor cursor, LogEntryFilter filter, long sinceTicks, long untilTicks, Utf8JsonWriter json, PipeWriter pipe)
+    private static bool WriteFrame(LogReadCursor cursor, LogEntryFilter filter, long sinceTicks, long untilTicks, PipeWriter pipe)
     {
         var payload = cursor.Payload;
         var position = 0;
@@ -89,35 +83,9 @@ internal static class LogNdjsonWriter
                 continue;
             }
 
-            Write(json, record);
-            json.Flush();
-            pipe.Write("\n"u8);
-            json.Reset(pipe);
+            LogNdjsonLine.Write(pipe, record);
         }
 
         return false;
-    }
-
-    private static void Write(Utf8JsonWriter json, in LogRecordView record)
-    {
-        json.WriteStartObject();
-        json.WriteNumber("seq"u8, record.Sequence);
-        json.WriteString("time"u8, new DateTime(record.Ticks, DateTimeKind.Utc));
-        if (record.SourceTicks != 0)
-        {
-            json.WriteString("sourceTime"u8, new DateTime(record.SourceTicks, DateTimeKind.Utc));
-        }
-
-        json.WriteString("rack"u8, record.Rack);
-        json.WriteString(record.Kind == LogSourceKind.Stack ? "stack"u8 : "service"u8, record.Source);
-        json.WriteString("instance"u8, record.Instance);
-        json.WriteString("stream"u8, record.Stream == LogStream.Stdout ? "stdout"u8 : "stderr"u8);
-        json.WriteString("message"u8, record.Message);
-        if (record.Continuation)
-        {
-            json.WriteBoolean("continuation"u8, true);
-        }
-
-        json.WriteEndObject();
     }
 }

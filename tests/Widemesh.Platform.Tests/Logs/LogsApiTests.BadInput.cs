@@ -85,6 +85,21 @@ public sealed partial class LogsApiTests
     }
 
     [Fact]
+    public async Task Quotes_backslashes_tabs_and_non_ascii_text_come_back_unchanged()
+    {
+        var host = await CreateSutAsync();
+        const string message = "say \"hi\" to C:\\temp\tnow: naïve 日本 🚀";
+        var body = JsonSerializer.Serialize(new[] { new { rack = "r1", stack = "web", instance = "web-1", message } });
+
+        var ingest = await PostAsync(host, "shop", LogsApiHost.AccountToken, body);
+        using var read = await host.Client.SendAsync(host.Request(HttpMethod.Get, "/v1/environments/shop/logs"), Cancellation);
+        var lines = await LinesAsync(read);
+
+        Assert.Equal(HttpStatusCode.OK, ingest.StatusCode);
+        Assert.Equal(message, lines.Single().GetProperty("message").GetString());
+    }
+
+    [Fact]
     public async Task A_body_over_the_limit_is_refused_as_too_large()
     {
         var host = await CreateSutAsync(o => o with { MaxIngestBodyBytes = 64 * 1024 });

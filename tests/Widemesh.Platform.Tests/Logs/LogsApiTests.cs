@@ -41,7 +41,7 @@ public sealed partial class LogsApiTests : IAsyncDisposable
         Assert.Equal("web-1", lines[0].GetProperty("instance").GetString());
         Assert.Equal("stdout", lines[0].GetProperty("stream").GetString());
         Assert.Equal("GET / 200", lines[0].GetProperty("message").GetString());
-        Assert.Equal("2026-01-02T03:04:05Z", lines[0].GetProperty("sourceTime").GetString());
+        Assert.Equal("2026-01-02T03:04:05.0000000Z", lines[0].GetProperty("sourceTime").GetString());
         Assert.Equal("db", lines[1].GetProperty("service").GetString());
         Assert.Equal("stderr", lines[1].GetProperty("stream").GetString());
     }
