@@ -92,7 +92,7 @@ await using (dataLock)
         json.SerializerOptions.TypeInfoResolverChain.Insert(0, WidemeshJsonContext.Default);
         json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
     });
-    builder.Services.AddOpenApi();
+    builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer(OpenApiBearer.TransformAsync));
 
     builder.Services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, BearerTokenHandler>(AuthNames.Scheme, null);
     builder.Services.AddAuthorizationBuilder()

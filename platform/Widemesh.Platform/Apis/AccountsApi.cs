@@ -11,7 +11,8 @@ internal static class AccountsApi
 {
     public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v1/accounts").RequireAuthorization(AuthNames.AdminPolicy).WithTags("Accounts");
+        var group = app.MapGroup("/v1/accounts").RequireAuthorization(AuthNames.AdminPolicy).WithTags("Accounts")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapGet("/", ListAsync);
         group.MapPost("/", CreateAsync).Accepts<CreateAccountRequest>("application/json");
         return app;

@@ -15,13 +15,16 @@ internal static class EnvironmentsApi
 
     public static IEndpointRouteBuilder MapEnvironmentsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v1/environments").RequireAuthorization().WithTags("Environments");
+        var group = app.MapGroup("/v1/environments").RequireAuthorization().WithTags("Environments").ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapGet("/", ListAsync);
-        group.MapPost("/", CreateAsync).Accepts<CreateEnvironmentRequest>("application/json");
-        group.MapGet("/{name}", GetAsync);
-        group.MapPatch("/{name}", PatchAsync).Accepts<UpdateEnvironmentRequest>("application/json");
-        group.MapPut("/{name}", PutAsync).Accepts<UpdateEnvironmentRequest>("application/json");
-        group.MapDelete("/{name}", DeleteAsync);
+        group.MapPost("/", CreateAsync).Accepts<CreateEnvironmentRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        group.MapGet("/{name}", GetAsync).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPatch("/{name}", PatchAsync).Accepts<UpdateEnvironmentRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        group.MapPut("/{name}", PutAsync).Accepts<UpdateEnvironmentRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        group.MapDelete("/{name}", DeleteAsync).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed);
         app.MapGet("/v1/environment-names/{name}", CheckNameAsync).RequireAuthorization().WithTags("Environments");
         return app;
     }

@@ -12,11 +12,13 @@ internal static class RacksApi
 {
     public static IEndpointRouteBuilder MapRacksApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v1/racks").RequireAuthorization().WithTags("Racks");
+        var group = app.MapGroup("/v1/racks").RequireAuthorization().WithTags("Racks").ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapGet("/", ListAsync);
-        group.MapPost("/", CreateAsync).Accepts<CreateRackRequest>("application/json");
-        group.MapGet("/{name}", GetAsync);
-        group.MapDelete("/{name}", DeleteAsync);
+        group.MapPost("/", CreateAsync).Accepts<CreateRackRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/{name}", GetAsync).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapDelete("/{name}", DeleteAsync)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
         return app;
     }
 

@@ -11,10 +11,10 @@ internal static class TokensApi
 {
     public static IEndpointRouteBuilder MapTokensApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v1/tokens").RequireAuthorization().WithTags("Tokens");
+        var group = app.MapGroup("/v1/tokens").RequireAuthorization().WithTags("Tokens").ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapGet("/", ListAsync);
         group.MapPost("/", CreateAsync).Accepts<CreateTokenRequest>("application/json");
-        group.MapDelete("/{id}", DeleteAsync);
+        group.MapDelete("/{id}", DeleteAsync).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 

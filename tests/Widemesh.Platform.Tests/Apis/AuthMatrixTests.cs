@@ -137,5 +137,7 @@ public sealed class AuthMatrixTests(MeshdFixture fixture)
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         Assert.Contains("\"/v1/environments/{name}\"", openApi, StringComparison.Ordinal);
         Assert.Contains("\"/v1/racks\"", openApi, StringComparison.Ordinal);
+        Assert.Contains("\"scheme\": \"bearer\"", openApi, StringComparison.Ordinal);
+        Assert.Contains("\"412\"", openApi, StringComparison.Ordinal);
     }
 }
