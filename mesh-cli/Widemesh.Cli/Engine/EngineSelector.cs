@@ -4,7 +4,8 @@ namespace Widemesh.Cli.Engine;
 
 /// <summary>
 /// Picks the engine from <c>--engine</c>, else <c>WIDEMESH_ENGINE</c>, else <c>auto</c>: <c>auto</c>
-/// takes <c>terraform</c> or <c>tofu</c> from PATH when there is one, and the built-in engine otherwise.
+/// takes <c>terraform</c> or <c>tofu</c> from PATH when there is one and the provider binary can be
+/// found for it, and the built-in engine otherwise.
 /// </summary>
 internal static class EngineSelector
 {
@@ -23,7 +24,7 @@ internal static class EngineSelector
                     "validation");
                 return new TerraformEngine(context, binary);
             case "auto":
-                return TerraformLocator.Find(context) is { } found
+                return TerraformLocator.Find(context) is { } found && ProviderBinaryLocator.FindDirectory(context) is not null
                     ? new TerraformEngine(context, found)
                     : new Builtin.BuiltinEngine(context);
             default:

@@ -14,13 +14,24 @@ public sealed class EngineSelectorTests
     }
 
     [Fact]
-    public void Auto_with_terraform_on_path_is_the_terraform_engine()
+    public void Auto_with_terraform_on_path_and_the_provider_at_hand_is_the_terraform_engine()
+    {
+        var bin = Some.TempDirectory("path");
+        File.WriteAllText(Path.Combine(bin, "terraform"), "#!/bin/sh\n");
+        File.WriteAllText(Path.Combine(bin, "terraform-provider-widemesh"), "#!/bin/sh\n");
+        var context = TestContexts.Create(new() { ["PATH"] = bin, ["WIDEMESH_PROVIDER_PATH"] = bin });
+
+        Assert.Equal("terraform", EngineSelector.Select(context, null).Name);
+    }
+
+    [Fact]
+    public void Auto_without_the_provider_binary_falls_back_to_the_builtin_engine()
     {
         var bin = Some.TempDirectory("path");
         File.WriteAllText(Path.Combine(bin, "terraform"), "#!/bin/sh\n");
         var context = TestContexts.Create(new() { ["PATH"] = bin });
 
-        Assert.Equal("terraform", EngineSelector.Select(context, null).Name);
+        Assert.Equal("builtin", EngineSelector.Select(context, "auto").Name);
     }
 
     [Fact]
