@@ -5,6 +5,24 @@ namespace Widemesh.Cli.Benchmarks;
 /// <summary>Publishes NativeAOT executables for the benchmark: mesh itself and an empty program as the baseline.</summary>
 internal static class AotPublisher
 {
+    /// <summary><c>artifacts/aot/mesh</c> (what <c>./build.sh publish</c> makes) when it is newer than every source it is built from.</summary>
+    public static string? FindFreshMesh(string root)
+    {
+        var binary = Path.Combine(root, "artifacts", "aot", "mesh");
+        if (!File.Exists(binary))
+        {
+            return null;
+        }
+
+        var newestSource = new[] { "mesh-cli", "provider", "sdk" }
+            .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(root, folder), "*.*", SearchOption.AllDirectories))
+            .Where(file => file.EndsWith(".cs", StringComparison.Ordinal) || file.EndsWith(".csproj", StringComparison.Ordinal) || file.EndsWith(".proto", StringComparison.Ordinal))
+            .Select(File.GetLastWriteTimeUtc)
+            .DefaultIfEmpty(DateTime.MinValue)
+            .Max();
+        return File.GetLastWriteTimeUtc(binary) >= newestSource ? binary : null;
+    }
+
     public static async Task<string> PublishMeshAsync(string root, string output, CancellationToken cancellationToken)
     {
         await RunAsync("dotnet", ["publish", Path.Combine(root, "mesh-cli", "Widemesh.Cli"), "-c", "Release", "-r", "linux-x64", "-o", output, "-nologo", "-v", "quiet"], root, cancellationToken);

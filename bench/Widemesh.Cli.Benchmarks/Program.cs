@@ -7,7 +7,7 @@ using Widemesh.Testing.Meshd;
 // environments, next to an empty NativeAOT program in the same run; and the built-in engine's no-op
 // `mesh plan` over a workspace of 1,000 environments. Usage:
 //   dotnet run -c Release --project bench/Widemesh.Cli.Benchmarks -- [--mesh PATH] [--environments N] [--plan-environments N] [--runs N]
-// Without --mesh (or WIDEMESH_MESH_AOT_PATH) it publishes mesh with NativeAOT first.
+// Without --mesh (or WIDEMESH_MESH_AOT_PATH, or an artifacts/aot/mesh newer than the sources) it publishes mesh first.
 var ct = CancellationToken.None;
 var environments = Option("--environments", 10_000);
 var planEnvironments = Option("--plan-environments", 1_000);
@@ -16,7 +16,9 @@ var root = MeshdExecutable.FindRepositoryRoot();
 var configuration = new DirectoryInfo(AppContext.BaseDirectory).Name;
 var publishRoot = Path.Combine(root, "artifacts", "cli-bench");
 
-var mesh = OptionText("--mesh") ?? (Environment.GetEnvironmentVariable("WIDEMESH_MESH_AOT_PATH") is { Length: > 0 } aot && File.Exists(aot) ? aot : null);
+var mesh = OptionText("--mesh")
+    ?? (Environment.GetEnvironmentVariable("WIDEMESH_MESH_AOT_PATH") is { Length: > 0 } aot && File.Exists(aot) ? aot : null)
+    ?? AotPublisher.FindFreshMesh(root);
 if (mesh is null)
 {
     Console.WriteLine("publishing mesh (NativeAOT)...");
