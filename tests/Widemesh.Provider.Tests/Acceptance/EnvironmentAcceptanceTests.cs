@@ -219,6 +219,22 @@ public sealed class EnvironmentAcceptanceTests(MeshdForTerraform platform) : ICl
         await tf.RunAsync("destroy -input=false -auto-approve -no-color", 0, ct);
     }
 
+    [Fact]
+    public async Task Dev_overrides_plan_and_apply_without_init()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var tf = await platform.WorkspaceAsync(ct, devOverrides: true);
+        tf.Write(Environment("tf-dev", "\"c\""));
+
+        var apply = await tf.RunAsync("apply -input=false -auto-approve -no-color", 0, ct);
+        var clean = await tf.RunAsync("plan -input=false -no-color -detailed-exitcode", 0, ct);
+        await tf.RunAsync("destroy -input=false -auto-approve -no-color", 0, ct);
+
+        Assert.Contains("Provider development overrides are in effect", apply.Output, StringComparison.Ordinal);
+        Assert.Contains("1 added", apply.Stdout, StringComparison.Ordinal);
+        Assert.Contains("No changes.", clean.Stdout, StringComparison.Ordinal);
+    }
+
     private static string Environment(string name, string racks) => $$"""
         resource "widemesh_environment" "this" {
           name  = "{{name}}"

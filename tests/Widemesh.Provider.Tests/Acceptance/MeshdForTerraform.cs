@@ -34,9 +34,9 @@ public sealed class MeshdForTerraform : IAsyncLifetime
         }
     }
 
-    public Task<TerraformWorkspace> WorkspaceAsync(CancellationToken cancellationToken)
+    public Task<TerraformWorkspace> WorkspaceAsync(CancellationToken cancellationToken, bool devOverrides = false)
     {
         TerraformWorkspace.SkipUnlessInstalled();
-        return TerraformWorkspace.CreateAsync(Meshd, cancellationToken);
+        return TerraformWorkspace.CreateAsync(Meshd, cancellationToken, devOverrides);
     }
 }

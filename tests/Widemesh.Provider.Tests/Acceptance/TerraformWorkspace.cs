@@ -21,23 +21,34 @@ public sealed class TerraformWorkspace : IDisposable
     private readonly MeshdProcess _meshd;
     private readonly string _cliConfig;
 
-    private TerraformWorkspace(string terraform, string mirror, MeshdProcess meshd)
+    private TerraformWorkspace(string terraform, string mirror, MeshdProcess meshd, bool devOverrides)
     {
         _terraform = terraform;
         _meshd = meshd;
         Directory = System.IO.Directory.CreateTempSubdirectory("widemesh-tf-").FullName;
         _cliConfig = Path.Combine(Directory, "terraform.rc");
-        File.WriteAllText(_cliConfig, $$"""
-            provider_installation {
-              filesystem_mirror {
-                path    = "{{mirror}}"
-                include = ["registry.terraform.io/widemesh/widemesh"]
-              }
-              direct {
-                exclude = ["registry.terraform.io/widemesh/widemesh"]
-              }
-            }
-            """);
+        File.WriteAllText(_cliConfig, devOverrides
+            ? $$"""
+                provider_installation {
+                  dev_overrides {
+                    "registry.terraform.io/widemesh/widemesh" = "{{PackageDirectory(mirror)}}"
+                  }
+                  direct {
+                    exclude = ["registry.terraform.io/widemesh/widemesh"]
+                  }
+                }
+                """
+            : $$"""
+                provider_installation {
+                  filesystem_mirror {
+                    path    = "{{mirror}}"
+                    include = ["registry.terraform.io/widemesh/widemesh"]
+                  }
+                  direct {
+                    exclude = ["registry.terraform.io/widemesh/widemesh"]
+                  }
+                }
+                """);
     }
 
     public string Directory { get; }
@@ -61,10 +72,10 @@ public sealed class TerraformWorkspace : IDisposable
     }
 
     /// <summary>A new workspace; skips the test with the reason when no terraform or tofu is on PATH.</summary>
-    public static async Task<TerraformWorkspace> CreateAsync(MeshdProcess meshd, CancellationToken cancellationToken)
+    public static async Task<TerraformWorkspace> CreateAsync(MeshdProcess meshd, CancellationToken cancellationToken, bool devOverrides = false)
     {
         var terraform = SkipUnlessInstalled();
-        return new TerraformWorkspace(terraform, await MirrorAsync(cancellationToken), meshd);
+        return new TerraformWorkspace(terraform, await MirrorAsync(cancellationToken), meshd, devOverrides);
     }
 
     /// <summary>The terraform (or tofu) executable; skips the calling test with the reason when there is none.</summary>
@@ -153,6 +164,9 @@ public sealed class TerraformWorkspace : IDisposable
 
     public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
 
+    private static string PackageDirectory(string mirror) =>
+        Path.Combine(mirror, "registry.terraform.io", "widemesh", "widemesh", ProviderVersion, "linux_amd64");
+
     private static async Task<string> MirrorAsync(CancellationToken cancellationToken)
     {
         await MirrorGate.WaitAsync(cancellationToken);
@@ -162,7 +176,7 @@ public sealed class TerraformWorkspace : IDisposable
             {
                 var binary = await ProviderBinary.GetPathAsync(cancellationToken);
                 var mirror = System.IO.Directory.CreateTempSubdirectory("widemesh-tf-mirror-").FullName;
-                var package = Path.Combine(mirror, "registry.terraform.io", "widemesh", "widemesh", ProviderVersion, "linux_amd64");
+                var package = PackageDirectory(mirror);
                 System.IO.Directory.CreateDirectory(package);
                 var target = Path.Combine(package, $"terraform-provider-widemesh_v{ProviderVersion}");
                 File.Copy(binary, target);
