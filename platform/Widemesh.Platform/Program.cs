@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.DataProtection;
 using Widemesh.Platform;
 using Widemesh.Platform.Apis;
@@ -73,6 +74,9 @@ await using (dataLock)
 
     builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 
+    // A failed start (such as a busy port) is reported below in one line, or crashes with its stack trace.
+    builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
+
     builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(10));
     builder.Services.AddSingleton(options);
     builder.Services.AddSingleton(TimeProvider.System);
@@ -123,7 +127,16 @@ await using (dataLock)
     app.MapAccountsApi();
     app.MapTokensApi();
 
-    await app.RunAsync();
+    try
+    {
+        await app.RunAsync();
+    }
+    catch (IOException exception) when (exception.InnerException is AddressInUseException || exception.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+    {
+        await Console.Error.WriteLineAsync(
+            $"meshd cannot listen on {options.Listen}: address already in use. Stop what uses it, or pick another address with --listen (or MESHD_LISTEN).");
+        return 1;
+    }
 }
 
 return 0;

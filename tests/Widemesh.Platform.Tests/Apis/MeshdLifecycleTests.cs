@@ -97,6 +97,23 @@ public sealed class MeshdLifecycleTests
         Assert.Contains("Another meshd is using the data directory", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_busy_port_is_reported_in_one_line_with_what_to_do()
+    {
+        using var busy = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        busy.Start();
+        var port = ((System.Net.IPEndPoint)busy.LocalEndpoint).Port;
+        var dataDirectory = Directory.CreateTempSubdirectory("widemesh-busy-").FullName;
+
+        var (exitCode, output) = await RunMeshdAsync(["--data-dir", dataDirectory, "--listen", $"http://127.0.0.1:{port}"]);
+        Directory.Delete(dataDirectory, recursive: true);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("address already in use", output, StringComparison.Ordinal);
+        Assert.Contains("--listen", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--bogus", "does not know the argument '--bogus'")]
     [InlineData("--listen=ftp://x", "--listen 'ftp://x' is not an address")]
