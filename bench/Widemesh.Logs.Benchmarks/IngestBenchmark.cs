@@ -47,7 +47,7 @@ internal static class IngestBenchmark
             {
                 await host.Ingestor.AppendOutputAsync(BenchHost.Environment.Id, source, LogStream.Stdout, chunks[i % chunks.Length], cancellationToken);
             }
-        });
+        }, cancellationToken);
         await host.Store.DeleteEnvironmentAsync(BenchHost.Environment.Id, cancellationToken);
         return elapsed;
     }
@@ -66,7 +66,7 @@ internal static class IngestBenchmark
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             using var response = await host.Client.SendAsync(request, ct);
             response.EnsureSuccessStatusCode();
-        }));
+        }), cancellationToken);
         await host.Store.DeleteEnvironmentAsync(BenchHost.Environment.Id, cancellationToken);
         return elapsed;
     }

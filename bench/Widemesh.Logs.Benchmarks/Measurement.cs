@@ -5,8 +5,9 @@ namespace Widemesh.Logs.Benchmarks;
 /// <summary>Wall-clock time and CPU time (user + system) of one run.</summary>
 internal sealed record Measurement(TimeSpan Wall, TimeSpan Cpu)
 {
-    public static async Task<Measurement> OfThisProcessAsync(Func<Task> action)
+    public static async Task<Measurement> OfThisProcessAsync(Func<Task> action, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         using var process = Process.GetCurrentProcess();
         var cpu = process.TotalProcessorTime;
         var timer = Stopwatch.StartNew();

@@ -37,7 +37,7 @@ internal static class QueryBenchmark
             cats.Add(cat);
             catBytes = catRead;
             (TimeSpan FirstLine, long Bytes, long Lines) answer = default;
-            queries.Add(await Measurement.OfThisProcessAsync(async () => answer = await QueryAsync(host, cancellationToken)));
+            queries.Add(await Measurement.OfThisProcessAsync(async () => answer = await QueryAsync(host, cancellationToken), cancellationToken));
             var (firstLine, read, count) = answer;
             firstLines.Add(firstLine);
             (bytes, lines) = (read, count);

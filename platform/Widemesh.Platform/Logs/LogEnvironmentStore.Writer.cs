@@ -57,10 +57,10 @@ internal sealed partial class LogEnvironmentStore
         }
     }
 
-    private async Task WriteLoopAsync()
+    private async Task WriteLoopAsync(CancellationToken cancellationToken)
     {
         var batches = new List<LogPendingBatch>();
-        while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
+        while (await _queue.Reader.WaitToReadAsync(cancellationToken))
         {
             long bytes = 0;
             while (bytes < MaxBytesPerWrite && _queue.Reader.TryRead(out var batch))

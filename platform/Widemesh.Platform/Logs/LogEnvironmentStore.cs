@@ -40,7 +40,7 @@ internal sealed partial class LogEnvironmentStore
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait,
         });
-        _writer = Task.Run(WriteLoopAsync);
+        _writer = Task.Run(() => WriteLoopAsync(CancellationToken.None));
     }
 
     public string Id { get; }

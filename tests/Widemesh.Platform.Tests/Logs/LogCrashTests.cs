@@ -35,7 +35,7 @@ public sealed class LogCrashTests
 
         var acknowledged = File.ReadAllLines(acks).Where(line => line.EndsWith(';')).Select(Parse).ToList();
         await using var store = new LogStore(new LogStoreOptions { Directory = directory.Path }, TimeProvider.System, NullLogger<LogStore>.Instance);
-        var entries = (await store.QueryAsync(Some.EnvironmentId, new LogQuery { AfterSequence = 0 }, cancellation).ReadAllAsync())
+        var entries = (await store.QueryAsync(Some.EnvironmentId, new LogQuery { AfterSequence = 0 }, cancellation).ReadAllAsync(cancellation))
             .ToDictionary(e => e.Sequence, e => e.Message);
 
         Assert.True(acknowledged.Count >= 150, $"only {acknowledged.Count} acknowledgements before the kill");

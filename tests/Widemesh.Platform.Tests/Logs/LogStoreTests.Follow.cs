@@ -73,7 +73,7 @@ public sealed partial class LogStoreTests
         }
 
         await writer;
-        var rest = await store.QueryAsync(Some.EnvironmentId, new LogQuery { AfterSequence = cursor }, Cancellation).ReadAllAsync();
+        var rest = await store.QueryAsync(Some.EnvironmentId, new LogQuery { AfterSequence = cursor }, Cancellation).ReadAllAsync(Cancellation);
         seen.AddRange(rest.Select(e => e.Sequence));
         var last = store.Get(Some.EnvironmentId).CommittedSequence;
 

@@ -7,7 +7,7 @@ public sealed partial class LogStoreTests
     [Fact]
     public async Task A_torn_or_garbled_tail_is_cut_at_reopen_and_every_complete_batch_is_kept()
     {
-        var (batchEnds, expected) = await WriteBatchesAndCloseAsync(batches: 40);
+        var (batchEnds, expected) = await WriteBatchesAndCloseAsync(batches: 40, Cancellation);
         var environment = Path.Combine(_directory.Path, Some.EnvironmentId);
         var segment = Directory.GetFiles(environment, "*.log").Order(StringComparer.Ordinal).Last();
         var pristine = await File.ReadAllBytesAsync(segment, Cancellation);
@@ -20,7 +20,7 @@ public sealed partial class LogStoreTests
             await File.WriteAllBytesAsync(segment, damaged, Cancellation);
 
             var store = CreateSut();
-            var entries = await store.QueryAsync(Some.EnvironmentId, Everything, Cancellation).ReadAllAsync();
+            var entries = await store.QueryAsync(Some.EnvironmentId, Everything, Cancellation).ReadAllAsync(Cancellation);
             var appended = await store.AppendAsync(Some.EnvironmentId, [Some.Draft("after recovery")], Cancellation);
             await store.DisposeAsync();
             _stores.Remove(store);
@@ -40,7 +40,7 @@ public sealed partial class LogStoreTests
         await File.WriteAllBytesAsync(Path.Combine(environment, LogSegment.FileName(1)), [1, 2, 3], Cancellation);
 
         var store = CreateSut();
-        var before = await store.QueryAsync(Some.EnvironmentId, Everything, Cancellation).ReadAllAsync();
+        var before = await store.QueryAsync(Some.EnvironmentId, Everything, Cancellation).ReadAllAsync(Cancellation);
         var result = await store.AppendAsync(Some.EnvironmentId, [Some.Draft("fresh")], Cancellation);
 
         Assert.Empty(before);
@@ -57,7 +57,7 @@ public sealed partial class LogStoreTests
     }
 
     /// <summary>Writes batches of ten, one frame each, and returns the file offset where each batch ends.</summary>
-    private async Task<(List<long> BatchEnds, List<(long, string)> Expected)> WriteBatchesAndCloseAsync(int batches)
+    private async Task<(List<long> BatchEnds, List<(long, string)> Expected)> WriteBatchesAndCloseAsync(int batches, CancellationToken cancellationToken)
     {
         var store = CreateSut();
         var ends = new List<long>();
@@ -65,7 +65,7 @@ public sealed partial class LogStoreTests
         for (var batch = 0; batch < batches; batch++)
         {
             var drafts = Some.Batch(10, $"batch {batch} " + new string('z', batch * 7));
-            var result = await store.AppendAsync(Some.EnvironmentId, drafts, Cancellation);
+            var result = await store.AppendAsync(Some.EnvironmentId, drafts, cancellationToken);
             ends.Add(store.Get(Some.EnvironmentId).Segments[^1].Length);
             expected.AddRange(drafts.Select((d, i) => (result.FirstSequence + i, System.Text.Encoding.UTF8.GetString(d.Message.Span))));
         }

@@ -13,8 +13,8 @@ public sealed partial class LogStoreTests
         await store.AppendAsync(Some.EnvironmentId, Some.Batch(5, "middle"), Cancellation);
         _time.Advance(TimeSpan.FromMinutes(31));
 
-        var kept = await store.QueryAsync(Some.EnvironmentId, new LogQuery { Since = Start.AddHours(-2) }, Cancellation).ReadAllAsync();
-        var fromCursor = await store.QueryAsync(Some.EnvironmentId, new LogQuery { AfterSequence = 0 }, Cancellation).ReadAllAsync();
+        var kept = await store.QueryAsync(Some.EnvironmentId, new LogQuery { Since = Start.AddHours(-2) }, Cancellation).ReadAllAsync(Cancellation);
+        var fromCursor = await store.QueryAsync(Some.EnvironmentId, new LogQuery { AfterSequence = 0 }, Cancellation).ReadAllAsync(Cancellation);
         var range = await store.DescribeAsync(Some.EnvironmentId, Cancellation);
         store.ApplyRetention();
         var segments = Directory.GetFiles(Path.Combine(_directory.Path, Some.EnvironmentId), "*.log");
@@ -38,7 +38,7 @@ public sealed partial class LogStoreTests
         }
 
         store.ApplyRetention();
-        var entries = await store.QueryAsync(Some.EnvironmentId, new LogQuery { Since = Start.AddHours(-1) }, Cancellation).ReadAllAsync();
+        var entries = await store.QueryAsync(Some.EnvironmentId, new LogQuery { Since = Start.AddHours(-1) }, Cancellation).ReadAllAsync(Cancellation);
         var oldestFile = Directory.GetFiles(Path.Combine(_directory.Path, Some.EnvironmentId), "*.log").Order(StringComparer.Ordinal).First();
 
         Assert.Equal("minute 20 line 0", entries[0].Message);
@@ -61,7 +61,7 @@ public sealed partial class LogStoreTests
             Assert.True(_directory.SizeOf(Some.EnvironmentId) <= limit + segment, $"disk use {_directory.SizeOf(Some.EnvironmentId)} after batch {batch}");
         }
 
-        var entries = await store.QueryAsync(Some.EnvironmentId, Everything, Cancellation).ReadAllAsync();
+        var entries = await store.QueryAsync(Some.EnvironmentId, Everything, Cancellation).ReadAllAsync(Cancellation);
 
         Assert.Equal(15_000, written);
         Assert.Equal(written, entries[^1].Sequence);

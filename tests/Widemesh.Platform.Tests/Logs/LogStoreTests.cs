@@ -28,7 +28,7 @@ public sealed partial class LogStoreTests : IAsyncDisposable
         ];
 
         var result = await store.AppendAsync(Some.EnvironmentId, batch, Cancellation);
-        var entries = await store.QueryAsync(Some.EnvironmentId, new LogQuery(), Cancellation).ReadAllAsync();
+        var entries = await store.QueryAsync(Some.EnvironmentId, new LogQuery(), Cancellation).ReadAllAsync(Cancellation);
 
         Assert.Equal(new LogAppendResult(1, 2), result);
         Assert.Equal(2, entries.Count);
@@ -53,7 +53,7 @@ public sealed partial class LogStoreTests : IAsyncDisposable
         }));
         await Task.WhenAll(writers);
 
-        var entries = await store.QueryAsync(Some.EnvironmentId, Everything, Cancellation).ReadAllAsync();
+        var entries = await store.QueryAsync(Some.EnvironmentId, Everything, Cancellation).ReadAllAsync(Cancellation);
 
         Assert.Equal(450, entries.Count);
         Assert.Equal(Enumerable.Range(1, 450).Select(i => (long)i), entries.Select(e => e.Sequence));
@@ -72,9 +72,9 @@ public sealed partial class LogStoreTests : IAsyncDisposable
         await store.AppendAsync(Some.EnvironmentId, [Some.Draft("just now")], Cancellation);
         _time.Advance(TimeSpan.FromSeconds(10));
 
-        var lastMinute = await store.QueryAsync(Some.EnvironmentId, new LogQuery(), Cancellation).ReadAllAsync();
-        var lastFifteen = await store.QueryAsync(Some.EnvironmentId, new LogQuery { Since = _time.GetUtcNow().AddMinutes(-15) }, Cancellation).ReadAllAsync();
-        var until = await store.QueryAsync(Some.EnvironmentId, Everything with { Until = Start.AddMinutes(9) }, Cancellation).ReadAllAsync();
+        var lastMinute = await store.QueryAsync(Some.EnvironmentId, new LogQuery(), Cancellation).ReadAllAsync(Cancellation);
+        var lastFifteen = await store.QueryAsync(Some.EnvironmentId, new LogQuery { Since = _time.GetUtcNow().AddMinutes(-15) }, Cancellation).ReadAllAsync(Cancellation);
+        var until = await store.QueryAsync(Some.EnvironmentId, Everything with { Until = Start.AddMinutes(9) }, Cancellation).ReadAllAsync(Cancellation);
 
         Assert.Equal(["one minute ago", "just now"], lastMinute.Select(e => e.Message));
         Assert.Equal(3, lastFifteen.Count);
@@ -94,18 +94,18 @@ public sealed partial class LogStoreTests : IAsyncDisposable
         ];
         await store.AppendAsync(Some.EnvironmentId, batch, Cancellation);
 
-        async Task<string[]> MessagesAsync(LogQuery query) =>
-            [.. (await store.QueryAsync(Some.EnvironmentId, query, Cancellation).ReadAllAsync()).Select(e => e.Message)];
+        async Task<string[]> MessagesAsync(LogQuery query, CancellationToken cancellationToken) =>
+            [.. (await store.QueryAsync(Some.EnvironmentId, query, Cancellation).ReadAllAsync(cancellationToken)).Select(e => e.Message)];
 
-        Assert.Equal(["GET / 200", "GET /admin 500 ERROR"], await MessagesAsync(Everything with { Stack = "web" }));
-        Assert.Equal(["checkpoint complete", "connection error"], await MessagesAsync(Everything with { Service = "db" }));
-        Assert.Equal(4, (await MessagesAsync(Everything with { Stack = "web", Service = "db" })).Length);
-        Assert.Equal(["GET / 200"], await MessagesAsync(Everything with { Stack = "web", Instance = "web-1" }));
-        Assert.Equal(["GET /admin 500 ERROR", "connection error"], await MessagesAsync(Everything with { Rack = "r2" }));
-        Assert.Equal(["GET /admin 500 ERROR"], await MessagesAsync(Everything with { Instance = "web-2" }));
-        Assert.Equal(["GET /admin 500 ERROR", "connection error"], await MessagesAsync(Everything with { Text = "error" }));
-        Assert.Equal(["connection error"], await MessagesAsync(Everything with { Text = "error", Service = "db" }));
-        Assert.Empty(await MessagesAsync(Everything with { Stack = "db" }));
+        Assert.Equal(["GET / 200", "GET /admin 500 ERROR"], await MessagesAsync(Everything with { Stack = "web" }, Cancellation));
+        Assert.Equal(["checkpoint complete", "connection error"], await MessagesAsync(Everything with { Service = "db" }, Cancellation));
+        Assert.Equal(4, (await MessagesAsync(Everything with { Stack = "web", Service = "db" }, Cancellation)).Length);
+        Assert.Equal(["GET / 200"], await MessagesAsync(Everything with { Stack = "web", Instance = "web-1" }, Cancellation));
+        Assert.Equal(["GET /admin 500 ERROR", "connection error"], await MessagesAsync(Everything with { Rack = "r2" }, Cancellation));
+        Assert.Equal(["GET /admin 500 ERROR"], await MessagesAsync(Everything with { Instance = "web-2" }, Cancellation));
+        Assert.Equal(["GET /admin 500 ERROR", "connection error"], await MessagesAsync(Everything with { Text = "error" }, Cancellation));
+        Assert.Equal(["connection error"], await MessagesAsync(Everything with { Text = "error", Service = "db" }, Cancellation));
+        Assert.Empty(await MessagesAsync(Everything with { Stack = "db" }, Cancellation));
     }
 
     [Fact]
@@ -131,7 +131,7 @@ public sealed partial class LogStoreTests : IAsyncDisposable
 
         var reopened = CreateSut();
         var result = await reopened.AppendAsync(Some.EnvironmentId, Some.Batch(2, "after"), Cancellation);
-        var entries = await reopened.QueryAsync(Some.EnvironmentId, Everything, Cancellation).ReadAllAsync();
+        var entries = await reopened.QueryAsync(Some.EnvironmentId, Everything, Cancellation).ReadAllAsync(Cancellation);
 
         Assert.Equal(new LogAppendResult(11, 12), result);
         Assert.Equal(Enumerable.Range(1, 12).Select(i => (long)i), entries.Select(e => e.Sequence));
@@ -143,11 +143,11 @@ public sealed partial class LogStoreTests : IAsyncDisposable
         var store = CreateSut();
         await store.AppendAsync(Some.EnvironmentId, Some.Batch(10, "x"), Cancellation);
         await store.AppendAsync("env_other", Some.Batch(1, "kept"), Cancellation);
-        var follower = store.QueryAsync(Some.EnvironmentId, Everything with { Follow = true }, Cancellation).ReadAllAsync();
+        var follower = store.QueryAsync(Some.EnvironmentId, Everything with { Follow = true }, Cancellation).ReadAllAsync(Cancellation);
 
         await store.DeleteEnvironmentAsync(Some.EnvironmentId, Cancellation);
         var followed = await follower.WaitAsync(TimeSpan.FromSeconds(10), Cancellation);
-        var after = await store.QueryAsync(Some.EnvironmentId, Everything, Cancellation).ReadAllAsync();
+        var after = await store.QueryAsync(Some.EnvironmentId, Everything, Cancellation).ReadAllAsync(Cancellation);
 
         Assert.False(Directory.Exists(Path.Combine(_directory.Path, Some.EnvironmentId)));
         Assert.True(Directory.Exists(Path.Combine(_directory.Path, "env_other")));

@@ -10,10 +10,10 @@ public sealed partial class LogsApiTests
     [Fact]
     public async Task A_body_that_is_not_json_is_refused_as_malformed()
     {
-        var host = await CreateSutAsync();
+        var host = await CreateSutAsync(null, Cancellation);
 
-        var notJson = await PostAsync(host, "shop", LogsApiHost.AccountToken, "this is not json");
-        var unclosed = await PostAsync(host, "shop", LogsApiHost.AccountToken, """[{"rack":"r1","stack":"web","instance":"web-1","message":"x"}""");
+        var notJson = await PostAsync(host, "shop", LogsApiHost.AccountToken, "this is not json", Cancellation);
+        var unclosed = await PostAsync(host, "shop", LogsApiHost.AccountToken, """[{"rack":"r1","stack":"web","instance":"web-1","message":"x"}""", Cancellation);
         var problem = await notJson.Content.ReadFromJsonAsync<JsonElement>(Cancellation);
 
         Assert.Equal(HttpStatusCode.BadRequest, notJson.StatusCode);
@@ -25,14 +25,14 @@ public sealed partial class LogsApiTests
     [Fact]
     public async Task Invalid_utf8_inside_a_message_is_stored_escaped_as_hex()
     {
-        var host = await CreateSutAsync();
+        var host = await CreateSutAsync(null, Cancellation);
         byte[] raw = [.. """{"rack":"r1","stack":"web","instance":"web-1","message":"bad """u8, 0xFF, 0xFE, .. " café\"}"u8];
         byte[] escaped = [.. """{"rack":"r1","stack":"web","instance":"web-1","message":"bad """u8, 0xFF, .. @" caf\u00e9\n""}"u8];
 
-        var ingest = await PostAsync(host, "shop", LogsApiHost.AccountToken, new ByteArrayContent(raw));
-        var mixed = await PostAsync(host, "shop", LogsApiHost.AccountToken, new ByteArrayContent(escaped));
+        var ingest = await PostAsync(host, "shop", LogsApiHost.AccountToken, new ByteArrayContent(raw), Cancellation);
+        var mixed = await PostAsync(host, "shop", LogsApiHost.AccountToken, new ByteArrayContent(escaped), Cancellation);
         using var read = await host.Client.SendAsync(host.Request(HttpMethod.Get, "/v1/environments/shop/logs"), Cancellation);
-        var lines = await LinesAsync(read);
+        var lines = await LinesAsync(read, Cancellation);
         var problem = await mixed.Content.ReadFromJsonAsync<JsonElement>(Cancellation);
 
         Assert.Equal(HttpStatusCode.OK, ingest.StatusCode);
@@ -51,9 +51,9 @@ public sealed partial class LogsApiTests
     [InlineData("""{"rack":"r1","stack":"web","instance":"web-1","messageBase64":"%%%"}""", "entries[0].messageBase64")]
     public async Task An_entry_that_breaks_a_rule_is_refused_naming_its_field(string entry, string field)
     {
-        var host = await CreateSutAsync();
+        var host = await CreateSutAsync(null, Cancellation);
 
-        var response = await PostAsync(host, "shop", LogsApiHost.AccountToken, entry);
+        var response = await PostAsync(host, "shop", LogsApiHost.AccountToken, entry, Cancellation);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Cancellation);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -63,7 +63,7 @@ public sealed partial class LogsApiTests
     [Fact]
     public async Task Binary_bytes_are_stored_escaped_and_long_lines_come_back_as_continuations()
     {
-        var host = await CreateSutAsync();
+        var host = await CreateSutAsync(null, Cancellation);
         var binary = Convert.ToBase64String([.. "pic "u8, 0x89, 0x50, 0x00, 0xFF]);
         var longLine = new string('y', 150_000);
         var body = JsonSerializer.Serialize(new object[]
@@ -72,9 +72,9 @@ public sealed partial class LogsApiTests
             new { rack = "r1", stack = "web", instance = "web-1", message = longLine },
         });
 
-        var ingest = await PostAsync(host, "shop", LogsApiHost.AccountToken, body);
+        var ingest = await PostAsync(host, "shop", LogsApiHost.AccountToken, body, Cancellation);
         using var read = await host.Client.SendAsync(host.Request(HttpMethod.Get, "/v1/environments/shop/logs"), Cancellation);
-        var lines = await LinesAsync(read);
+        var lines = await LinesAsync(read, Cancellation);
 
         Assert.Equal(HttpStatusCode.OK, ingest.StatusCode);
         Assert.Equal("pic \\x89P\\x00\\xff", lines[0].GetProperty("message").GetString());
@@ -87,13 +87,13 @@ public sealed partial class LogsApiTests
     [Fact]
     public async Task Quotes_backslashes_tabs_and_non_ascii_text_come_back_unchanged()
     {
-        var host = await CreateSutAsync();
+        var host = await CreateSutAsync(null, Cancellation);
         const string message = "say \"hi\" to C:\\temp\tnow: naïve 日本 🚀";
         var body = JsonSerializer.Serialize(new[] { new { rack = "r1", stack = "web", instance = "web-1", message } });
 
-        var ingest = await PostAsync(host, "shop", LogsApiHost.AccountToken, body);
+        var ingest = await PostAsync(host, "shop", LogsApiHost.AccountToken, body, Cancellation);
         using var read = await host.Client.SendAsync(host.Request(HttpMethod.Get, "/v1/environments/shop/logs"), Cancellation);
-        var lines = await LinesAsync(read);
+        var lines = await LinesAsync(read, Cancellation);
 
         Assert.Equal(HttpStatusCode.OK, ingest.StatusCode);
         Assert.Equal(message, lines.Single().GetProperty("message").GetString());
@@ -102,11 +102,11 @@ public sealed partial class LogsApiTests
     [Fact]
     public async Task A_body_over_the_limit_is_refused_as_too_large()
     {
-        var host = await CreateSutAsync(o => o with { MaxIngestBodyBytes = 64 * 1024 });
+        var host = await CreateSutAsync(o => o with { MaxIngestBodyBytes = 64 * 1024 }, Cancellation);
         var entry = $$"""{"rack":"r1","stack":"web","instance":"web-1","message":"{{new string('q', 1000)}}"}""";
         var body = string.Join('\n', Enumerable.Repeat(entry, 100));
 
-        var response = await PostAsync(host, "shop", LogsApiHost.AccountToken, body);
+        var response = await PostAsync(host, "shop", LogsApiHost.AccountToken, body, Cancellation);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }

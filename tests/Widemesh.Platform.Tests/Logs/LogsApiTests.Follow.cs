@@ -9,49 +9,49 @@ public sealed partial class LogsApiTests
     [Fact]
     public async Task Follow_streams_live_lines_and_a_reconnect_with_the_cursor_loses_and_repeats_nothing()
     {
-        var host = await CreateSutAsync();
-        var token = await MintAsync(host, "shop", "r1");
-        await SendLinesAsync(host, token, 0, 5);
+        var host = await CreateSutAsync(null, Cancellation);
+        var token = await MintAsync(host, "shop", "r1", Cancellation);
+        await SendLinesAsync(host, token, 0, 5, Cancellation);
         var seen = new List<long>();
 
-        using (var first = await OpenFollowAsync(host, "since=1h"))
+        using (var first = await OpenFollowAsync(host, "since=1h", Cancellation))
         {
             using var reader = new StreamReader(await first.Content.ReadAsStreamAsync(Cancellation));
-            await ReadLinesAsync(reader, 5, seen);
-            await SendLinesAsync(host, token, 5, 3);
-            await ReadLinesAsync(reader, 3, seen);
+            await ReadLinesAsync(reader, 5, seen, Cancellation);
+            await SendLinesAsync(host, token, 5, 3, Cancellation);
+            await ReadLinesAsync(reader, 3, seen, Cancellation);
         }
 
-        await SendLinesAsync(host, token, 8, 4);
-        using var second = await OpenFollowAsync(host, "cursor=" + seen[^1].ToString(CultureInfo.InvariantCulture));
+        await SendLinesAsync(host, token, 8, 4, Cancellation);
+        using var second = await OpenFollowAsync(host, "cursor=" + seen[^1].ToString(CultureInfo.InvariantCulture), Cancellation);
         using var resumed = new StreamReader(await second.Content.ReadAsStreamAsync(Cancellation));
-        await ReadLinesAsync(resumed, 4, seen);
-        await SendLinesAsync(host, token, 12, 2);
-        await ReadLinesAsync(resumed, 2, seen);
+        await ReadLinesAsync(resumed, 4, seen, Cancellation);
+        await SendLinesAsync(host, token, 12, 2, Cancellation);
+        await ReadLinesAsync(resumed, 2, seen, Cancellation);
 
         Assert.Equal(Enumerable.Range(1, 14).Select(i => (long)i), seen);
     }
 
-    private static async Task<HttpResponseMessage> OpenFollowAsync(LogsApiHost host, string query)
+    private static async Task<HttpResponseMessage> OpenFollowAsync(LogsApiHost host, string query, CancellationToken cancellationToken)
     {
         var response = await host.Client.SendAsync(
             host.Request(HttpMethod.Get, $"/v1/environments/shop/logs?follow=true&{query}"),
             HttpCompletionOption.ResponseHeadersRead,
-            Cancellation);
+            cancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return response;
     }
 
-    private static async Task SendLinesAsync(LogsApiHost host, string token, int from, int count)
+    private static async Task SendLinesAsync(LogsApiHost host, string token, int from, int count, CancellationToken cancellationToken)
     {
         var lines = Enumerable.Range(from, count).Select(i => $$"""{"stack":"web","instance":"web-1","message":"line {{i}}"}""").ToArray();
-        using var response = await host.Client.SendAsync(host.Request(HttpMethod.Post, "/v1/environments/shop/logs", token, Ndjson(lines)), Cancellation);
+        using var response = await host.Client.SendAsync(host.Request(HttpMethod.Post, "/v1/environments/shop/logs", token, Ndjson(lines)), cancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    private static async Task ReadLinesAsync(StreamReader reader, int count, List<long> seen)
+    private static async Task ReadLinesAsync(StreamReader reader, int count, List<long> seen, CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(10));
         for (var i = 0; i < count; i++)
         {

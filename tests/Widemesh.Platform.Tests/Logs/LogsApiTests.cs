@@ -16,8 +16,8 @@ public sealed partial class LogsApiTests : IAsyncDisposable
     [Fact]
     public async Task Lines_sent_with_an_ingest_token_are_read_back_as_ndjson_with_how_far_back_logs_reach()
     {
-        var host = await CreateSutAsync();
-        var token = await MintAsync(host, "shop", "r2");
+        var host = await CreateSutAsync(null, Cancellation);
+        var token = await MintAsync(host, "shop", "r2", Cancellation);
 
         var ingest = await host.Client.SendAsync(
             host.Request(HttpMethod.Post, "/v1/environments/shop/logs", token, Ndjson(
@@ -26,7 +26,7 @@ public sealed partial class LogsApiTests : IAsyncDisposable
             Cancellation);
         var accepted = await ingest.Content.ReadFromJsonAsync<JsonElement>(Cancellation);
         using var read = await host.Client.SendAsync(host.Request(HttpMethod.Get, "/v1/environments/shop/logs?since=15m"), Cancellation);
-        var lines = await LinesAsync(read);
+        var lines = await LinesAsync(read, Cancellation);
 
         Assert.Equal(HttpStatusCode.OK, ingest.StatusCode);
         Assert.Equal(2, accepted.GetProperty("accepted").GetInt32());
@@ -49,10 +49,10 @@ public sealed partial class LogsApiTests : IAsyncDisposable
     [Fact]
     public async Task An_account_token_ingests_a_json_array_for_a_rack_of_its_environment()
     {
-        var host = await CreateSutAsync();
+        var host = await CreateSutAsync(null, Cancellation);
 
-        var withoutRack = await PostAsync(host, "shop", LogsApiHost.AccountToken, """[{"stack":"web","instance":"web-1","message":"x"}]""");
-        var withRack = await PostAsync(host, "shop", LogsApiHost.AccountToken, """[{"rack":"r1","stack":"web","instance":"web-1","message":"x"}]""");
+        var withoutRack = await PostAsync(host, "shop", LogsApiHost.AccountToken, """[{"stack":"web","instance":"web-1","message":"x"}]""", Cancellation);
+        var withRack = await PostAsync(host, "shop", LogsApiHost.AccountToken, """[{"rack":"r1","stack":"web","instance":"web-1","message":"x"}]""", Cancellation);
         var problem = await withoutRack.Content.ReadFromJsonAsync<JsonElement>(Cancellation);
 
         Assert.Equal(HttpStatusCode.BadRequest, withoutRack.StatusCode);
@@ -64,12 +64,12 @@ public sealed partial class LogsApiTests : IAsyncDisposable
     [Fact]
     public async Task An_ingest_token_writes_only_its_environment_and_rack_and_cannot_read()
     {
-        var host = await CreateSutAsync();
-        var token = await MintAsync(host, "shop", "r1");
+        var host = await CreateSutAsync(null, Cancellation);
+        var token = await MintAsync(host, "shop", "r1", Cancellation);
 
-        var otherEnvironment = await PostAsync(host, "blog", token, """{"stack":"web","instance":"web-1","message":"x"}""");
-        var otherRack = await PostAsync(host, "shop", token, """{"rack":"r2","stack":"web","instance":"web-1","message":"x"}""");
-        var unknown = await PostAsync(host, "shop", "wml_" + new string('0', 64), """{"stack":"web","instance":"web-1","message":"x"}""");
+        var otherEnvironment = await PostAsync(host, "blog", token, """{"stack":"web","instance":"web-1","message":"x"}""", Cancellation);
+        var otherRack = await PostAsync(host, "shop", token, """{"rack":"r2","stack":"web","instance":"web-1","message":"x"}""", Cancellation);
+        var unknown = await PostAsync(host, "shop", "wml_" + new string('0', 64), """{"stack":"web","instance":"web-1","message":"x"}""", Cancellation);
         var read = await host.Client.SendAsync(host.Request(HttpMethod.Get, "/v1/environments/shop/logs", token), Cancellation);
 
         Assert.Equal(HttpStatusCode.Forbidden, otherEnvironment.StatusCode);
@@ -82,7 +82,7 @@ public sealed partial class LogsApiTests : IAsyncDisposable
     [Fact]
     public async Task A_malformed_since_is_refused_with_the_accepted_forms()
     {
-        var host = await CreateSutAsync();
+        var host = await CreateSutAsync(null, Cancellation);
 
         var response = await host.Client.SendAsync(host.Request(HttpMethod.Get, "/v1/environments/shop/logs?since=5 minutes"), Cancellation);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Cancellation);
@@ -99,7 +99,7 @@ public sealed partial class LogsApiTests : IAsyncDisposable
     [InlineData("cursor=-3", "cursor")]
     public async Task Other_malformed_parameters_are_refused_naming_the_parameter(string query, string field)
     {
-        var host = await CreateSutAsync();
+        var host = await CreateSutAsync(null, Cancellation);
 
         var response = await host.Client.SendAsync(host.Request(HttpMethod.Get, $"/v1/environments/shop/logs?{query}"), Cancellation);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Cancellation);
@@ -111,11 +111,11 @@ public sealed partial class LogsApiTests : IAsyncDisposable
     [Fact]
     public async Task Unknown_environments_are_not_found_and_requests_without_a_token_are_unauthorized()
     {
-        var host = await CreateSutAsync();
+        var host = await CreateSutAsync(null, Cancellation);
 
         var unknown = await host.Client.SendAsync(host.Request(HttpMethod.Get, "/v1/environments/nope/logs"), Cancellation);
         var anonymousRead = await host.Client.SendAsync(host.Request(HttpMethod.Get, "/v1/environments/shop/logs", token: null), Cancellation);
-        var anonymousWrite = await PostAsync(host, "shop", null, """{"stack":"web","instance":"web-1","message":"x"}""");
+        var anonymousWrite = await PostAsync(host, "shop", null, """{"stack":"web","instance":"web-1","message":"x"}""", Cancellation);
 
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymousRead.StatusCode);
@@ -132,31 +132,31 @@ public sealed partial class LogsApiTests : IAsyncDisposable
 
     private static StringContent Ndjson(params string[] lines) => new(string.Join('\n', lines), Encoding.UTF8, "application/x-ndjson");
 
-    private static async Task<string> MintAsync(LogsApiHost host, string environment, string rack)
+    private static async Task<string> MintAsync(LogsApiHost host, string environment, string rack, CancellationToken cancellationToken)
     {
         using var response = await host.Client.SendAsync(
             host.Request(HttpMethod.Post, $"/v1/environments/{environment}/log-tokens", content: JsonContent.Create(new { rack })),
-            Cancellation);
+            cancellationToken);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var minted = await response.Content.ReadFromJsonAsync<JsonElement>(Cancellation);
+        var minted = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
         return minted.GetProperty("token").GetString()!;
     }
 
-    private static Task<HttpResponseMessage> PostAsync(LogsApiHost host, string environment, string? token, string body) =>
-        PostAsync(host, environment, token, new StringContent(body, Encoding.UTF8, "application/json"));
+    private static Task<HttpResponseMessage> PostAsync(LogsApiHost host, string environment, string? token, string body, CancellationToken cancellationToken) =>
+        PostAsync(host, environment, token, new StringContent(body, Encoding.UTF8, "application/json"), cancellationToken);
 
-    private static Task<HttpResponseMessage> PostAsync(LogsApiHost host, string environment, string? token, HttpContent content) =>
-        host.Client.SendAsync(host.Request(HttpMethod.Post, $"/v1/environments/{environment}/logs", token, content), Cancellation);
+    private static Task<HttpResponseMessage> PostAsync(LogsApiHost host, string environment, string? token, HttpContent content, CancellationToken cancellationToken) =>
+        host.Client.SendAsync(host.Request(HttpMethod.Post, $"/v1/environments/{environment}/logs", token, content), cancellationToken);
 
-    private static async Task<List<JsonElement>> LinesAsync(HttpResponseMessage response)
+    private static async Task<List<JsonElement>> LinesAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var text = await response.Content.ReadAsStringAsync(Cancellation);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
         return [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement)];
     }
 
-    private async Task<LogsApiHost> CreateSutAsync(Func<Widemesh.Platform.Logs.LogStoreOptions, Widemesh.Platform.Logs.LogStoreOptions>? configure = null)
+    private async Task<LogsApiHost> CreateSutAsync(Func<Widemesh.Platform.Logs.LogStoreOptions, Widemesh.Platform.Logs.LogStoreOptions>? configure, CancellationToken cancellationToken)
     {
-        _host = await LogsApiHost.StartAsync(configure, Cancellation);
+        _host = await LogsApiHost.StartAsync(configure, cancellationToken);
         return _host;
     }
 }

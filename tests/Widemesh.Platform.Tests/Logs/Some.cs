@@ -21,10 +21,10 @@ internal static class Some
     public static List<LogDraft> Batch(int count, string prefix, LogSourceRef? source = null) =>
         [.. Enumerable.Range(0, count).Select(i => Draft($"{prefix} line {i}", source))];
 
-    public static async Task<List<LogEntry>> ReadAllAsync(this IAsyncEnumerable<LogEntry> entries)
+    public static async Task<List<LogEntry>> ReadAllAsync(this IAsyncEnumerable<LogEntry> entries, CancellationToken cancellationToken)
     {
         var list = new List<LogEntry>();
-        await foreach (var entry in entries)
+        await foreach (var entry in entries.WithCancellation(cancellationToken))
         {
             list.Add(entry);
         }
