@@ -15,6 +15,17 @@ internal sealed class TerraformEngine(CliContext context, TerraformBinary binary
 
     public async Task<EngineResult> RunAsync(EngineRequest request, CancellationToken cancellationToken)
     {
+        if (!Directory.EnumerateFiles(request.Workspace, "*.tf").Any() && !File.Exists(Path.Combine(request.Workspace, "terraform.tfstate")))
+        {
+            // terraform refuses a folder without configuration; an empty workspace simply has nothing to do.
+            if (!request.Quiet)
+            {
+                context.Out.WriteLine("No changes. The workspace is empty.");
+            }
+
+            return ChangeSummaries.Result(Name, [], applied: request.Apply);
+        }
+
         var providerDirectory = ProviderBinaryLocator.FindDirectory(context) ?? throw new CliException(
             ExitCodes.Failure,
             $"Cannot find {ProviderBinaryLocator.ExecutableName} for {binary.Name}: put it next to mesh, build it with './build.sh publish', "

@@ -67,6 +67,34 @@ public sealed class TerraformEngineTests(MeshdFixture fixture)
         Assert.Equal(0, (int?)plan.Json["changes"]!["add"] + (int?)plan.Json["changes"]!["change"] + (int?)plan.Json["changes"]!["destroy"]);
     }
 
+    [Fact]
+    public async Task Env_update_with_the_terraform_engine_edits_only_racks_and_updates_in_place()
+    {
+        var mesh = await CreateMeshAsync();
+        await mesh.CreateRacksAsync(["old", "new"], TestContext.Current.CancellationToken);
+        var name = Some.Name();
+        await mesh.RunExpectingAsync(0, ["env", "create", name, "--rack", "old", "--engine", "terraform"], TestContext.Current.CancellationToken);
+        var file = $"environment_{name}.tf";
+        mesh.WriteWorkspaceFile(file, "# owned by team-a\n" + mesh.ReadWorkspaceFile(file));
+
+        var result = await mesh.RunExpectingAsync(0, ["env", "update", name, "--rack", "old,new", "--engine", "terraform"], TestContext.Current.CancellationToken);
+
+        Assert.Contains("will be updated in-place", result.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("must be replaced", result.Out, StringComparison.Ordinal);
+        Assert.StartsWith("# owned by team-a\n", mesh.ReadWorkspaceFile(file), StringComparison.Ordinal);
+        Assert.Contains("racks = [\"old\", \"new\"]", mesh.ReadWorkspaceFile(file), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Plan_of_an_empty_workspace_with_the_terraform_engine_has_nothing_to_do()
+    {
+        var mesh = await CreateMeshAsync();
+
+        var result = await mesh.RunExpectingAsync(0, ["plan", "--engine", "terraform", "--json"], TestContext.Current.CancellationToken);
+
+        Assert.Empty(result.Json["resourceChanges"]!.AsArray());
+    }
+
     private async Task<MeshCli> CreateMeshAsync()
     {
         if (Cli.Terraform.TerraformLocator.Find(new CliContext
