@@ -71,6 +71,12 @@ internal static class LogsApi
             return Problems.PayloadTooLarge(limit);
         }
 
+        // meshd's server-wide body limit is sized for small JSON requests; log batches get their own.
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+        {
+            bodySize.MaxRequestBodySize = limit + 1L;
+        }
+
         var body = new ArrayBufferWriter<byte>(8192);
         try
         {
@@ -83,6 +89,10 @@ internal static class LogsApi
                     return Problems.PayloadTooLarge(limit);
                 }
             }
+        }
+        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Problems.PayloadTooLarge(limit);
         }
         catch (BadHttpRequestException exception)
         {

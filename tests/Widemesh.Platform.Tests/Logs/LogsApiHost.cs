@@ -31,6 +31,9 @@ internal sealed class LogsApiHost : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
+
+        // meshd limits request bodies to 64 KiB server-wide; the logs API must raise its own limit.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 64 * 1024);
         builder.Services.AddProblemDetails();
         var options = new LogStoreOptions { Directory = _directory.Path };
         builder.Services.AddWidemeshLogs(configure?.Invoke(options) ?? options);

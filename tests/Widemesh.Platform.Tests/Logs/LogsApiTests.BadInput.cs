@@ -100,6 +100,20 @@ public sealed partial class LogsApiTests
     }
 
     [Fact]
+    public async Task A_batch_far_larger_than_the_servers_default_body_limit_is_accepted()
+    {
+        var host = await CreateSutAsync(null, Cancellation);
+        var entry = $$"""{"rack":"r1","stack":"web","instance":"web-1","message":"{{new string('q', 1000)}}"}""";
+        var content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(string.Join('\n', Enumerable.Repeat(entry, 2000)))));
+
+        var response = await PostAsync(host, "shop", LogsApiHost.AccountToken, content, Cancellation);
+        var accepted = await response.Content.ReadFromJsonAsync<JsonElement>(Cancellation);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2000, accepted.GetProperty("accepted").GetInt32());
+    }
+
+    [Fact]
     public async Task A_body_over_the_limit_is_refused_as_too_large()
     {
         var host = await CreateSutAsync(o => o with { MaxIngestBodyBytes = 64 * 1024 }, Cancellation);
