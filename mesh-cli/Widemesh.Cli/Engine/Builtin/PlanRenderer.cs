@@ -57,7 +57,7 @@ internal sealed class PlanRenderer(TerminalStyle style)
             ChangeAction.Create => ("will be created", style.Green("+") + " "),
             ChangeAction.Update => ("will be updated in-place", style.Yellow("~") + " "),
             ChangeAction.Delete => ("will be destroyed", style.Red("-") + " "),
-            ChangeAction.Replace => ("must be replaced", style.Red("-") + "/" + style.Green("+")),
+            ChangeAction.Replace => ("must be replaced", style.Red("-") + "/" + style.Green("+") + " "),
             _ => ("will be imported", "  "),
         };
         if (step.Importing && step.Action != ChangeAction.NoOp)

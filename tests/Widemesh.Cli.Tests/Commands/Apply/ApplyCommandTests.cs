@@ -36,6 +36,28 @@ public sealed class ApplyCommandTests(MeshdFixture fixture)
     }
 
     [Fact]
+    public async Task Apply_replaces_an_environment_whose_name_changes()
+    {
+        var mesh = await MeshCli.CreateAsync(fixture, TestContext.Current.CancellationToken);
+        await mesh.CreateRacksAsync(["main"], TestContext.Current.CancellationToken);
+        var (before, after) = (Some.Name(), Some.Name());
+        await mesh.RunExpectingAsync(0, ["env", "create", before], TestContext.Current.CancellationToken);
+        var file = $"environment_{before}.tf";
+        mesh.WriteWorkspaceFile(file, mesh.ReadWorkspaceFile(file).Replace($"name  = \"{before}\"", $"name  = \"{after}\"", StringComparison.Ordinal));
+
+        var result = await mesh.RunExpectingAsync(0, ["apply"], TestContext.Current.CancellationToken);
+        var plan = await mesh.RunExpectingAsync(0, ["plan", "--json"], TestContext.Current.CancellationToken);
+
+        Assert.Contains($"-/+ resource \"widemesh_environment\" \"{before}\" {{", result.Out, StringComparison.Ordinal);
+        Assert.Contains($"~ name     = \"{before}\" -> \"{after}\" # forces replacement", result.Out, StringComparison.Ordinal);
+        Assert.Contains("Apply complete! Resources: 1 added, 0 changed, 1 destroyed.", result.Out, StringComparison.Ordinal);
+        Assert.Empty(plan.Json["resourceChanges"]!.AsArray());
+        using var client = mesh.CreateClient();
+        Assert.Null(await client.GetEnvironmentAsync(before, TestContext.Current.CancellationToken));
+        Assert.NotNull(await client.GetEnvironmentAsync(after, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task Apply_writes_terraform_state_format_4()
     {
         var mesh = await MeshCli.CreateAsync(fixture, TestContext.Current.CancellationToken);
