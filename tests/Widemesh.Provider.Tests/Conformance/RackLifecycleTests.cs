@@ -28,4 +28,27 @@ public sealed class RackLifecycleTests(ProviderUnderTest provider) : IClassFixtu
         using var client = provider.Meshd.CreateClient();
         Assert.Null(await client.GetRackAsync("edge", ct));
     }
+
+    [Fact]
+    public async Task State_written_by_an_older_schema_version_upgrades_and_reads_back_without_a_diff()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (_, state) = await _terraform.ApplyAsync(Type, null, h => ProviderUnderTest.RackConfig(h, "legacy"), ct);
+        await using var walk = await provider.LaunchConfiguredAsync(ct);
+        if (walk.Schemas.Resource(Type).Version == 0)
+        {
+            return;
+        }
+
+        var json = System.Text.Encoding.UTF8.GetBytes($$"""{"id":"{{state!["id"].StringValue}}","name":"legacy","provider":"local","region":null,"status":"ready"}""");
+
+        var (upgraded, diagnostics) = await walk.UpgradeRawAsync(Type, 0, json, ct);
+        var read = await walk.ReadResourceAsync(Type, new ResourceState(upgraded, [], walk.Schemas.Resource(Type).Version), ct);
+        var plan = await walk.PlanResourceChangeAsync(Type, read, ProviderUnderTest.RackConfig(walk, "legacy"), ct);
+
+        Assert.DoesNotContain(diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal(state.Value, read!.Value);
+        Assert.Equal(PlannedAction.NoOp, plan.Action);
+        await _terraform.DestroyAsync(Type, state, ct);
+    }
 }
