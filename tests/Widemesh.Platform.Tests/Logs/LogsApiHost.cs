@@ -26,7 +26,7 @@ internal sealed class LogsApiHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly LogTestDirectory _directory = new();
 
-    private LogsApiHost(Func<LogStoreOptions, LogStoreOptions>? configure)
+    private LogsApiHost(Func<LogStoreOptions, LogStoreOptions>? configure, TimeProvider? time)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -35,6 +35,11 @@ internal sealed class LogsApiHost : IAsyncDisposable
         // meshd limits request bodies to 64 KiB server-wide; the logs API must raise its own limit.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 64 * 1024);
         builder.Services.AddProblemDetails();
+        if (time is not null)
+        {
+            builder.Services.AddSingleton(time);
+        }
+
         var options = new LogStoreOptions { Directory = _directory.Path };
         builder.Services.AddWidemeshLogs(configure?.Invoke(options) ?? options);
         builder.Services.AddSingleton<IEnvironmentLookup>(new TestEnvironmentLookup(AccountToken, Shop, Blog));
@@ -46,9 +51,12 @@ internal sealed class LogsApiHost : IAsyncDisposable
 
     public LogStore Store => _app.Services.GetRequiredService<LogStore>();
 
-    public static async Task<LogsApiHost> StartAsync(Func<LogStoreOptions, LogStoreOptions>? configure, CancellationToken cancellationToken)
+    public static async Task<LogsApiHost> StartAsync(Func<LogStoreOptions, LogStoreOptions>? configure, CancellationToken cancellationToken) =>
+        await StartAsync(configure, null, cancellationToken);
+
+    public static async Task<LogsApiHost> StartAsync(Func<LogStoreOptions, LogStoreOptions>? configure, TimeProvider? time, CancellationToken cancellationToken)
     {
-        var host = new LogsApiHost(configure);
+        var host = new LogsApiHost(configure, time);
         await host._app.StartAsync(cancellationToken);
         var address = host._app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         host.Client = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(30) };
