@@ -10,6 +10,7 @@ internal sealed partial class LogEnvironmentStore
 
     private readonly ArrayBufferWriter<byte> _buffer = new(1024 * 1024);
     private readonly List<LogIndexPoint> _pendingPoints = [];
+    private readonly LogNameEncoder _names = new();
     private FileStream? _stream;
     private long _lastSequence;
     private long _lastTicks;
@@ -66,7 +67,10 @@ internal sealed partial class LogEnvironmentStore
             while (bytes < MaxBytesPerWrite && _queue.Reader.TryRead(out var batch))
             {
                 batches.Add(batch);
-                bytes += batch.Drafts.Sum(d => d.Message.Length + 64L);
+                foreach (var draft in batch.Drafts)
+                {
+                    bytes += draft.Message.Length + 64L;
+                }
             }
 
             try
@@ -106,7 +110,10 @@ internal sealed partial class LogEnvironmentStore
             var first = _lastSequence + 1;
             foreach (var draft in batches[b].Drafts)
             {
-                var size = LogRecordCodec.MeasureRecord(draft);
+                var rack = _names.Get(draft.Rack);
+                var source = _names.Get(draft.Source);
+                var instance = _names.Get(draft.Instance);
+                var size = LogRecordCodec.MeasureRecord(draft, rack, source, instance);
                 if (frameStart >= 0 && (_buffer.WrittenCount - frameStart + size > LogRecordCodec.FrameTargetBytes
                     || Segments[^1].Length + _buffer.WrittenCount + size > _options.SegmentBytes))
                 {
@@ -127,7 +134,7 @@ internal sealed partial class LogEnvironmentStore
                     frameStart = LogRecordCodec.BeginFrame(_buffer);
                 }
 
-                LogRecordCodec.WriteRecord(_buffer, ++_lastSequence, ticks, draft, size);
+                LogRecordCodec.WriteRecord(_buffer, ++_lastSequence, ticks, draft, rack, source, instance);
                 _lastTicks = ticks;
                 if (_activeMinTicks == 0)
                 {

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Hashing;
-using System.Text;
 
 namespace Widemesh.Platform.Logs;
 
@@ -28,9 +27,8 @@ internal static class LogRecordCodec
 
     public static ReadOnlySpan<byte> FileMagic => "WMLOG01\n"u8;
 
-    public static int MeasureRecord(LogDraft draft) =>
-        RecordHeaderBytes + Encoding.UTF8.GetByteCount(draft.Rack) + Encoding.UTF8.GetByteCount(draft.Source)
-        + Encoding.UTF8.GetByteCount(draft.Instance) + draft.Message.Length;
+    public static int MeasureRecord(LogDraft draft, byte[] rack, byte[] source, byte[] instance) =>
+        RecordHeaderBytes + rack.Length + source.Length + instance.Length + draft.Message.Length;
 
     /// <summary>Reserves a frame header; returns the position to pass to <see cref="EndFrame"/>.</summary>
     public static int BeginFrame(ArrayBufferWriter<byte> buffer)
@@ -50,8 +48,9 @@ internal static class LogRecordCodec
         BinaryPrimitives.WriteUInt32LittleEndian(written[(frameStart + 4)..], Crc32.HashToUInt32(payload));
     }
 
-    public static void WriteRecord(ArrayBufferWriter<byte> buffer, long sequence, long ticks, LogDraft draft, int size)
+    public static void WriteRecord(ArrayBufferWriter<byte> buffer, long sequence, long ticks, LogDraft draft, byte[] rack, byte[] source, byte[] instance)
     {
+        var size = MeasureRecord(draft, rack, source, instance);
         var span = buffer.GetSpan(size);
         BinaryPrimitives.WriteInt64LittleEndian(span, sequence);
         BinaryPrimitives.WriteInt64LittleEndian(span[8..], ticks);
@@ -59,18 +58,18 @@ internal static class LogRecordCodec
         span[24] = (byte)draft.Kind;
         span[25] = (byte)draft.Stream;
         span[26] = draft.Continuation ? (byte)1 : (byte)0;
-        var position = RecordHeaderBytes;
-        var rack = Encoding.UTF8.GetBytes(draft.Rack, span[position..]);
-        position += rack;
-        var source = Encoding.UTF8.GetBytes(draft.Source, span[position..]);
-        position += source;
-        var instance = Encoding.UTF8.GetBytes(draft.Instance, span[position..]);
-        position += instance;
-        draft.Message.Span.CopyTo(span[position..]);
-        BinaryPrimitives.WriteUInt16LittleEndian(span[27..], (ushort)rack);
-        BinaryPrimitives.WriteUInt16LittleEndian(span[29..], (ushort)source);
-        BinaryPrimitives.WriteUInt16LittleEndian(span[31..], (ushort)instance);
+        BinaryPrimitives.WriteUInt16LittleEndian(span[27..], (ushort)rack.Length);
+        BinaryPrimitives.WriteUInt16LittleEndian(span[29..], (ushort)source.Length);
+        BinaryPrimitives.WriteUInt16LittleEndian(span[31..], (ushort)instance.Length);
         BinaryPrimitives.WriteUInt32LittleEndian(span[33..], (uint)draft.Message.Length);
+        var position = RecordHeaderBytes;
+        rack.CopyTo(span[position..]);
+        position += rack.Length;
+        source.CopyTo(span[position..]);
+        position += source.Length;
+        instance.CopyTo(span[position..]);
+        position += instance.Length;
+        draft.Message.Span.CopyTo(span[position..]);
         buffer.Advance(size);
     }
 
