@@ -174,12 +174,17 @@ public sealed class TerraformWorkspace : IDisposable
         {
             if (_mirror is null)
             {
+                // One mirror under artifacts/, refreshed when the published binary is newer: nothing left in /tmp.
                 var binary = await ProviderBinary.GetPathAsync(cancellationToken);
-                var mirror = System.IO.Directory.CreateTempSubdirectory("widemesh-tf-mirror-").FullName;
+                var mirror = Path.Combine(RepositoryRoot.Find(), "artifacts", "terraform-mirror");
                 var package = PackageDirectory(mirror);
                 System.IO.Directory.CreateDirectory(package);
                 var target = Path.Combine(package, $"terraform-provider-widemesh_v{ProviderVersion}");
-                File.Copy(binary, target);
+                if (!File.Exists(target) || File.GetLastWriteTimeUtc(target) < File.GetLastWriteTimeUtc(binary))
+                {
+                    File.Copy(binary, target, overwrite: true);
+                }
+
                 if (!OperatingSystem.IsWindows())
                 {
                     File.SetUnixFileMode(target, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute);
