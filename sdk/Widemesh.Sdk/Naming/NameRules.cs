@@ -25,8 +25,7 @@ public static class NameRules
 
         if (name[0] is < 'a' or > 'z')
         {
-            var hint = name[0] is >= 'A' and <= 'Z' ? $" (try '{name.ToLowerInvariant()}')" : string.Empty;
-            return $"{field} '{name}' must start with a lowercase letter a-z{hint}.";
+            return $"{field} '{name}' must start with a lowercase letter a-z{Hint(name, " (try '{0}')")}.";
         }
 
         for (var i = 0; i < name.Length; i++)
@@ -37,19 +36,44 @@ public static class NameRules
                 continue;
             }
 
-            var hint = c is >= 'A' and <= 'Z'
-                ? $"; names are lowercase (try '{name.ToLowerInvariant()}')"
-                : "; use only lowercase letters, digits and '-'";
-            return $"{field} '{name}' contains '{c}' at position {i + 1}{hint}.";
+            var rule = c is >= 'A' and <= 'Z' ? "; names are lowercase" : "; use only lowercase letters, digits and '-'";
+            return $"{field} '{name}' contains '{c}' at position {i + 1}{rule}{Hint(name, " (try '{0}')")}.";
         }
 
         if (name[^1] == '-')
         {
-            return $"{field} '{name}' must not end with '-'; end it with a letter or a digit.";
+            return $"{field} '{name}' must not end with '-'; end it with a letter or a digit{Hint(name, " (try '{0}')")}.";
         }
 
         return null;
     }
+
+    /// <summary>
+    /// A valid name close to <paramref name="name"/> (lowercased, other characters turned into '-'),
+    /// or null when none can be made.
+    /// </summary>
+    public static string? Suggest(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var chars = new System.Text.StringBuilder(name.Length);
+        foreach (var raw in name.ToLowerInvariant())
+        {
+            var c = raw is (>= 'a' and <= 'z') or (>= '0' and <= '9') ? raw : '-';
+            if (c == '-' && (chars.Length == 0 || chars[^1] == '-'))
+            {
+                continue;
+            }
+
+            chars.Append(c);
+        }
+
+        var candidate = chars.ToString().TrimStart('-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9');
+        candidate = candidate[..Math.Min(candidate.Length, MaxLength)].TrimEnd('-');
+        return candidate.Length > 0 && candidate != name && Validate(candidate, "name") is null ? candidate : null;
+    }
+
+    private static string Hint(string name, string format) =>
+        Suggest(name) is { } suggestion ? string.Format(System.Globalization.CultureInfo.InvariantCulture, format, suggestion) : string.Empty;
 
     /// <summary>Whether <paramref name="name"/> follows the rules.</summary>
     public static bool IsValid(string? name) => Validate(name, "name") is null;

@@ -38,6 +38,26 @@ public sealed class NameRulesTests
         Assert.Contains(message.Replace("name is required", "is required", StringComparison.Ordinal), problem, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Bad_Name", "bad-name")]
+    [InlineData("My Shop!", "my-shop")]
+    [InlineData("1st-env", "st-env")]
+    [InlineData("web--", "web")]
+    public void Suggestions_are_themselves_valid_names(string name, string suggestion)
+    {
+        Assert.Equal(suggestion, NameRules.Suggest(name));
+        Assert.Contains($"(try '{suggestion}')", NameRules.Validate(name, "name"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("___")]
+    [InlineData("123")]
+    public void No_suggestion_is_made_when_nothing_valid_remains(string name)
+    {
+        Assert.Null(NameRules.Suggest(name));
+        Assert.DoesNotContain("(try", NameRules.Validate(name, "name"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Ordered_distinct_racks_pass()
     {
