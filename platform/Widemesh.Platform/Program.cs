@@ -7,6 +7,7 @@ using Widemesh.Platform.Apis;
 using Widemesh.Platform.Auth;
 using Widemesh.Platform.Configuration;
 using Widemesh.Platform.Lifetime;
+using Widemesh.Platform.Logs;
 using Widemesh.Platform.Racks;
 using Widemesh.Platform.Store;
 using Widemesh.Sdk.Contracts;
@@ -84,6 +85,9 @@ await using (dataLock)
     builder.Services.AddSingleton<RackRuntimes>();
     builder.Services.AddSingleton<AdminBootstrap>();
     builder.Services.AddSingleton<CallerCache>();
+    builder.Services.AddWidemeshLogs(new LogStoreOptions { Directory = Path.Combine(options.DataDirectory, "logs") });
+    builder.Services.AddSingleton<IEnvironmentLookup, PlatformEnvironmentLookup>();
+    builder.Services.AddSingleton<LogEnvironmentCleanup>();
     if (StandardInputWatch.IsRequested)
     {
         builder.Services.AddHostedService<StandardInputWatch>();
@@ -126,6 +130,7 @@ await using (dataLock)
     app.MapEnvironmentsApi();
     app.MapAccountsApi();
     app.MapTokensApi();
+    app.MapLogsApi();
 
     try
     {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Widemesh.Platform.Auth;
 using Widemesh.Platform.Configuration;
+using Widemesh.Platform.Logs;
 using Widemesh.Platform.Racks;
 using Widemesh.Platform.Store;
 using Widemesh.Sdk.Contracts;
@@ -102,12 +103,12 @@ internal static class EnvironmentsApi
     }
 
     private static Task<Results<Ok<EnvironmentInfo>, ProblemHttpResult>> PatchAsync(
-        string name, HttpContext context, IPlatformStore store, RackRuntimes runtimes, PlatformOptions options, ILoggerFactory loggers, CancellationToken cancellationToken) =>
-        UpdateAsync(name, replace: false, context, store, runtimes, options, loggers, cancellationToken);
+        string name, HttpContext context, IPlatformStore store, RackRuntimes runtimes, LogEnvironmentCleanup logs, PlatformOptions options, ILoggerFactory loggers, CancellationToken cancellationToken) =>
+        UpdateAsync(name, replace: false, context, store, runtimes, logs, options, loggers, cancellationToken);
 
     private static Task<Results<Ok<EnvironmentInfo>, ProblemHttpResult>> PutAsync(
-        string name, HttpContext context, IPlatformStore store, RackRuntimes runtimes, PlatformOptions options, ILoggerFactory loggers, CancellationToken cancellationToken) =>
-        UpdateAsync(name, replace: true, context, store, runtimes, options, loggers, cancellationToken);
+        string name, HttpContext context, IPlatformStore store, RackRuntimes runtimes, LogEnvironmentCleanup logs, PlatformOptions options, ILoggerFactory loggers, CancellationToken cancellationToken) =>
+        UpdateAsync(name, replace: true, context, store, runtimes, logs, options, loggers, cancellationToken);
 
     private static async Task<Results<Ok<EnvironmentInfo>, ProblemHttpResult>> UpdateAsync(
         string name,
@@ -115,6 +116,7 @@ internal static class EnvironmentsApi
         HttpContext context,
         IPlatformStore store,
         RackRuntimes runtimes,
+        LogEnvironmentCleanup logs,
         PlatformOptions options,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
@@ -160,6 +162,7 @@ internal static class EnvironmentsApi
         if (result.Previous is { } previous && previous.Version != environment.Version)
         {
             await runtimes.ApplyAsync(caller.AccountId, previous, environment, cancellationToken);
+            await logs.ApplyAsync(previous, environment, cancellationToken);
             Log.EnvironmentUpdated(loggers.CreateLogger(typeof(EnvironmentsApi)), environment.Name, caller.AccountName, string.Join(',', environment.Racks), environment.Version);
         }
 
@@ -168,7 +171,7 @@ internal static class EnvironmentsApi
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        string name, HttpContext context, IPlatformStore store, RackRuntimes runtimes, ILoggerFactory loggers, CancellationToken cancellationToken)
+        string name, HttpContext context, IPlatformStore store, RackRuntimes runtimes, LogEnvironmentCleanup logs, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var (expectedVersion, ifMatchProblem) = ETags.ReadIfMatch(context.Request);
         if (ifMatchProblem is not null)
@@ -187,6 +190,7 @@ internal static class EnvironmentsApi
         }
 
         await runtimes.ApplyAsync(caller.AccountId, result.Value, null, cancellationToken);
+        await logs.ApplyAsync(result.Value!, null, cancellationToken);
         Log.EnvironmentDeleted(loggers.CreateLogger(typeof(EnvironmentsApi)), name, caller.AccountName);
         return TypedResults.NoContent();
     }
