@@ -103,14 +103,14 @@ public sealed class TerraformWorkspace : IDisposable
             """ + hcl);
 
     /// <summary>Runs a command and asserts its exit code (and that nothing in the output shows a protocol violation).</summary>
-    public async Task<TerraformResult> RunAsync(string arguments, int expectedExitCode, CancellationToken cancellationToken)
+    public async Task<TerraformResult> RunAsync(string arguments, int expectedExitCode, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var result = await RunAsync(arguments, cancellationToken);
+        var result = await RunAsync(arguments, cancellationToken, environment);
         Assert.True(result.ExitCode == expectedExitCode, $"expected exit {expectedExitCode}: {result}");
         return result;
     }
 
-    public async Task<TerraformResult> RunAsync(string arguments, CancellationToken cancellationToken)
+    public async Task<TerraformResult> RunAsync(string arguments, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(_terraform)
         {
@@ -135,6 +135,10 @@ public sealed class TerraformWorkspace : IDisposable
         info.Environment.Remove("TF_PLUGIN_CACHE_DIR");
         info.Environment.Remove("TF_REATTACH_PROVIDERS");
         info.Environment.Remove("TF_LOG");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
 
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {_terraform}");
         process.StandardInput.Close();

@@ -284,6 +284,17 @@ public sealed class PluginProcess : IAsyncDisposable
         }, CancellationToken.None);
     }
 
+    /// <summary>A plaintext (h2c) channel to a plugin serving at <paramref name="address"/>, as Terraform reattaches in debug mode.</summary>
+    public static GrpcChannel ConnectPlaintext(string network, string address)
+    {
+        var handshake = new PluginHandshake(1, 6, network, address, "grpc", null);
+        var handler = new SocketsHttpHandler
+        {
+            ConnectCallback = (_, cancellationToken) => ConnectAsync(handshake, cancellationToken),
+        };
+        return GrpcChannel.ForAddress("http://localhost", new GrpcChannelOptions { HttpHandler = handler, DisposeHttpClient = true });
+    }
+
     private void Connect() => _channel = CreateChannel(_clientCertificate);
 
     private GrpcChannel CreateChannel(X509Certificate2? clientCertificate)
@@ -291,7 +302,7 @@ public sealed class PluginProcess : IAsyncDisposable
         var tls = Handshake.ServerCertificate is not null;
         var handler = new SocketsHttpHandler
         {
-            ConnectCallback = ConnectAsync,
+            ConnectCallback = (_, cancellationToken) => ConnectAsync(Handshake, cancellationToken),
             EnableMultipleHttp2Connections = true,
             PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
         };
@@ -317,19 +328,19 @@ public sealed class PluginProcess : IAsyncDisposable
         });
     }
 
-    private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    private static async ValueTask<Stream> ConnectAsync(PluginHandshake handshake, CancellationToken cancellationToken)
     {
         Socket socket;
         System.Net.EndPoint endPoint;
-        if (Handshake.Network == "unix")
+        if (handshake.Network == "unix")
         {
             socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-            endPoint = new UnixDomainSocketEndPoint(Handshake.Address);
+            endPoint = new UnixDomainSocketEndPoint(handshake.Address);
         }
         else
         {
             socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            endPoint = System.Net.IPEndPoint.Parse(Handshake.Address);
+            endPoint = System.Net.IPEndPoint.Parse(handshake.Address);
         }
 
         try
