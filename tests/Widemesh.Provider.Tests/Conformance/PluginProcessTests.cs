@@ -175,6 +175,31 @@ public sealed class PluginProcessTests(ProviderUnderTest provider) : IClassFixtu
     }
 
     [Fact]
+    public async Task The_socket_goes_into_PLUGIN_UNIX_SOCKET_DIR_and_is_removed_on_shutdown()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var socketDirectory = Directory.CreateTempSubdirectory("wm-sock-").FullName;
+        try
+        {
+            var options = provider.LaunchOptions(o => o with
+            {
+                Environment = new Dictionary<string, string?>(o.Environment) { ["PLUGIN_UNIX_SOCKET_DIR"] = socketDirectory },
+            });
+            await using var plugin = await PluginProcess.StartAsync(options, ct);
+            await plugin.Health.CheckAsync(new HealthCheckRequest { Service = "plugin" }, cancellationToken: ct);
+
+            Assert.Equal("unix", plugin.Handshake.Network);
+            Assert.Equal(socketDirectory, Path.GetDirectoryName(plugin.Handshake.Address));
+            await plugin.ShutdownAsync(ct);
+            Assert.Empty(Directory.EnumerateFileSystemEntries(socketDirectory));
+        }
+        finally
+        {
+            Directory.Delete(socketDirectory, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task It_does_not_watch_the_working_directory_tree()
     {
         var ct = TestContext.Current.CancellationToken;
