@@ -12,13 +12,17 @@ internal sealed class StateWriter(string workspace, TerraformState? previous)
 {
     private readonly string _lineage = previous?.Lineage ?? StateFile.NewLineage();
     private readonly string _terraformVersion = previous?.TerraformVersion ?? StateFile.EngineTerraformVersion;
+
+    // Keep the registry the state already names (OpenTofu writes registry.opentofu.org), so the tool
+    // that wrote it reads it back without a provider replacement.
+    private readonly string _providerAddress = previous?.Resources.FirstOrDefault()?.Provider ?? StateFile.ProviderAddress;
     private long _serial = previous?.Serial ?? 0;
     private string? _written = previous is null ? null : Fingerprint(previous.Resources);
 
     /// <summary>Writes the resources when they differ from what the file holds.</summary>
     public void Write(IEnumerable<ResourceStep> steps)
     {
-        var resources = Build(steps);
+        var resources = Build(steps, _providerAddress);
         var fingerprint = Fingerprint(resources);
         if (fingerprint == _written)
         {
@@ -36,7 +40,7 @@ internal sealed class StateWriter(string workspace, TerraformState? previous)
         _written = fingerprint;
     }
 
-    private static List<StateResource> Build(IEnumerable<ResourceStep> steps) =>
+    private static List<StateResource> Build(IEnumerable<ResourceStep> steps, string providerAddress) =>
     [
         .. steps
             .Where(s => !s.CurrentOrPrior.IsNull)
@@ -47,7 +51,7 @@ internal sealed class StateWriter(string workspace, TerraformState? previous)
                 Mode = "managed",
                 Type = s.Type,
                 Name = s.Name,
-                Provider = StateFile.ProviderAddress,
+                Provider = providerAddress,
                 Instances =
                 [
                     new StateInstance
