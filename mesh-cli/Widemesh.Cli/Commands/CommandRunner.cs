@@ -52,6 +52,14 @@ internal static class CommandRunner
             var code = exception.Status >= 500 ? ExitCodes.ServerError : ExitCodes.Failure;
             return Fail(context, json, Slug(exception.Type, "error"), Describe(exception), code, exception.Field);
         }
+        catch (UnauthorizedAccessException exception)
+        {
+            return Fail(context, json, "io", $"{exception.Message} Check the permissions of the workspace (--workspace) and of ~/.config/widemesh.", ExitCodes.Workspace);
+        }
+        catch (IOException exception)
+        {
+            return Fail(context, json, "io", $"{exception.Message} Check the workspace folder (--workspace) and the disk.", ExitCodes.Workspace);
+        }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             return Fail(context, json, "cancelled", "Interrupted.", ExitCodes.Cancelled);

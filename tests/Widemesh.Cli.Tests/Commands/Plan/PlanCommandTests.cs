@@ -121,4 +121,16 @@ public sealed class PlanCommandTests(MeshdFixture fixture)
         Assert.Equal("locked", (string?)result.Json["error"]!["code"]);
         Assert.Contains("mesh apply (pid", (string?)result.Json["error"]!["message"], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_workspace_that_cannot_be_created_is_a_workspace_error_not_a_crash()
+    {
+        var mesh = await MeshCli.CreateAsync(fixture, TestContext.Current.CancellationToken);
+        var file = Path.Combine(mesh.Home, "a-file");
+        File.WriteAllText(file, "not a folder");
+
+        var result = await mesh.RunExpectingAsync(7, ["plan", "--workspace", Path.Combine(file, "ws"), "--json"], TestContext.Current.CancellationToken);
+
+        Assert.Equal("io", (string?)result.Json["error"]!["code"]);
+    }
 }
