@@ -45,6 +45,21 @@ internal static partial class Log
     [LoggerMessage(40, LogLevel.Debug, "Authentication failed: {Reason}")]
     public static partial void AuthenticationFailed(ILogger logger, string reason);
 
+    [LoggerMessage(60, LogLevel.Information, "DNS: answering for {Zone} on {EndPoint} (UDP and TCP)")]
+    public static partial void DnsListening(ILogger logger, System.Net.IPEndPoint endPoint, string zone);
+
+    [LoggerMessage(61, LogLevel.Warning, "DNS is off: cannot listen on {EndPoint} ({Reason}); pick another address with --dns-listen (or MESHD_DNS_LISTEN), or 'off'")]
+    public static partial void DnsCannotListen(ILogger logger, System.Net.IPEndPoint endPoint, string reason);
+
+    [LoggerMessage(62, LogLevel.Information, "DNS is off (--dns-listen off)")]
+    public static partial void DnsOff(ILogger logger);
+
+    [LoggerMessage(63, LogLevel.Debug, "DNS zone {Zone} rebuilt: {Hosts} hosts, serial {Serial}")]
+    public static partial void DnsZoneRefreshed(ILogger logger, string zone, int hosts, uint serial);
+
+    [LoggerMessage(64, LogLevel.Warning, "DNS: a query failed")]
+    public static partial void DnsQueryFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(50, LogLevel.Debug, "Rack runtime {Provider}: {Action} environment {Environment} on rack {Rack}")]
     public static partial void RackRuntimeAction(ILogger logger, string provider, string action, string environment, string rack);
 }

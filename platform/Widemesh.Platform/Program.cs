@@ -6,6 +6,7 @@ using Widemesh.Platform;
 using Widemesh.Platform.Apis;
 using Widemesh.Platform.Auth;
 using Widemesh.Platform.Configuration;
+using Widemesh.Platform.Dns;
 using Widemesh.Platform.Lifetime;
 using Widemesh.Platform.Logs;
 using Widemesh.Platform.Racks;
@@ -85,6 +86,9 @@ await using (dataLock)
     builder.Services.AddSingleton<RackRuntimes>();
     builder.Services.AddSingleton<AdminBootstrap>();
     builder.Services.AddSingleton<CallerCache>();
+    builder.Services.AddSingleton<DnsZone>();
+    builder.Services.AddSingleton<DnsPropagationChecker>();
+    builder.Services.AddHostedService<AuthoritativeDnsServer>();
     builder.Services.AddWidemeshLogs(new LogStoreOptions { Directory = Path.Combine(options.DataDirectory, "logs") });
     builder.Services.AddSingleton<IEnvironmentLookup, PlatformEnvironmentLookup>();
     builder.Services.AddSingleton<LogEnvironmentCleanup>();
@@ -114,6 +118,7 @@ await using (dataLock)
     var store = app.Services.GetRequiredService<IPlatformStore>();
     await store.InitializeAsync(app.Lifetime.ApplicationStopping);
     Log.StoreReady(logger, options.DatabasePath);
+    await app.Services.GetRequiredService<DnsZone>().RefreshAsync(app.Lifetime.ApplicationStopping);
     await app.Services.GetRequiredService<AdminBootstrap>().RunAsync(app.Lifetime.ApplicationStopping);
 
     app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -128,6 +133,7 @@ await using (dataLock)
     app.MapWhoAmIApi();
     app.MapRacksApi();
     app.MapEnvironmentsApi();
+    app.MapEnvironmentDnsApi();
     app.MapAccountsApi();
     app.MapTokensApi();
     app.MapLogsApi();

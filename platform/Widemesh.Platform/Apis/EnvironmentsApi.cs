@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Widemesh.Platform.Auth;
 using Widemesh.Platform.Configuration;
+using Widemesh.Platform.Dns;
 using Widemesh.Platform.Logs;
 using Widemesh.Platform.Racks;
 using Widemesh.Platform.Store;
@@ -65,7 +66,7 @@ internal static class EnvironmentsApi
     }
 
     private static async Task<Results<Created<EnvironmentInfo>, ProblemHttpResult>> CreateAsync(
-        HttpContext context, IPlatformStore store, RackRuntimes runtimes, PlatformOptions options, ILoggerFactory loggers, CancellationToken cancellationToken)
+        HttpContext context, IPlatformStore store, RackRuntimes runtimes, DnsZone dns, PlatformOptions options, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync<CreateEnvironmentRequest>(context.Request, cancellationToken);
         if (body.Value is not { } request)
@@ -96,6 +97,9 @@ internal static class EnvironmentsApi
         }
 
         var environment = result.Value!;
+
+        // The write is committed: the zone follows it even when the caller has gone away.
+        await dns.RefreshAsync(CancellationToken.None);
         await runtimes.ApplyAsync(caller.AccountId, null, environment, cancellationToken);
         Log.EnvironmentCreated(loggers.CreateLogger(typeof(EnvironmentsApi)), environment.Name, caller.AccountName, string.Join(',', environment.Racks));
         ETags.Set(context.Response, environment.Version);
@@ -161,6 +165,7 @@ internal static class EnvironmentsApi
         var environment = result.Value!;
         if (result.Previous is { } previous && previous.Version != environment.Version)
         {
+            await context.RequestServices.GetRequiredService<DnsZone>().RefreshAsync(CancellationToken.None);
             await runtimes.ApplyAsync(caller.AccountId, previous, environment, cancellationToken);
             await logs.ApplyAsync(previous, environment, cancellationToken);
             Log.EnvironmentUpdated(loggers.CreateLogger(typeof(EnvironmentsApi)), environment.Name, caller.AccountName, string.Join(',', environment.Racks), environment.Version);
@@ -189,6 +194,7 @@ internal static class EnvironmentsApi
                 return Problems.PreconditionFailed($"Environment '{name}'", expectedVersion!.Value, result.CurrentVersion!.Value);
         }
 
+        await context.RequestServices.GetRequiredService<DnsZone>().RefreshAsync(CancellationToken.None);
         await runtimes.ApplyAsync(caller.AccountId, result.Value, null, cancellationToken);
         await logs.ApplyAsync(result.Value!, null, cancellationToken);
         Log.EnvironmentDeleted(loggers.CreateLogger(typeof(EnvironmentsApi)), name, caller.AccountName);

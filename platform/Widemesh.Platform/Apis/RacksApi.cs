@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Widemesh.Platform.Auth;
 using Widemesh.Platform.Racks;
@@ -29,6 +30,7 @@ internal static class RacksApi
         Provider = rack.Provider,
         Region = rack.Region,
         Status = rack.Status,
+        IngressAddress = rack.IngressAddress,
         Version = rack.Version,
         CreatedAt = rack.CreatedAt,
         UpdatedAt = rack.UpdatedAt,
@@ -92,13 +94,29 @@ internal static class RacksApi
             }
         }
 
+        string? ingressAddress = null;
+        if (!string.IsNullOrWhiteSpace(request.IngressAddress))
+        {
+            if (!IPAddress.TryParse(request.IngressAddress, out var parsed) || parsed.Equals(IPAddress.Any) || parsed.Equals(IPAddress.IPv6Any) || IsMulticast(parsed))
+            {
+                return Problems.Validation("ingressAddress", $"ingressAddress '{request.IngressAddress}' is not a unicast IP address: give one such as 127.0.1.5 or ::1, or leave it out and the platform picks a free loopback address.");
+            }
+
+            ingressAddress = parsed.ToString();
+        }
+
         var caller = CallerContext.Get(context);
-        var rack = new NewRack(caller.AccountId, request.Name, provider, region, string.Empty);
+        var rack = new NewRack(caller.AccountId, request.Name, provider, region, string.Empty, ingressAddress);
         var status = await runtimes.For(provider).PrepareRackAsync(rack, cancellationToken);
         var result = await store.CreateRackAsync(rack with { Status = status }, cancellationToken);
         if (result.Outcome == StoreOutcome.NameTaken)
         {
             return Problems.NameTaken("name", $"This account already has a rack named '{request.Name}'. Pick another name, or use the existing rack.");
+        }
+
+        if (result.Outcome == StoreOutcome.AddressTaken)
+        {
+            return Problems.Conflict($"ingressAddress {ingressAddress} is the ingress of another rack: give another address, or leave ingressAddress out and the platform picks a free one.");
         }
 
         var stored = result.Value!;
@@ -132,6 +150,9 @@ internal static class RacksApi
         Log.RackDeleted(loggers.CreateLogger(typeof(RacksApi)), name, caller.AccountName);
         return TypedResults.NoContent();
     }
+
+    private static bool IsMulticast(IPAddress address) =>
+        address.IsIPv6Multicast || (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && address.GetAddressBytes()[0] is >= 224 and <= 239);
 
     private static ProblemHttpResult NotFound(string name) =>
         Problems.NotFound($"This account has no rack named '{name}'. List its racks with GET /v1/racks.");

@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace Widemesh.Platform.Configuration;
 
 /// <summary>meshd's settings: where it keeps its state, where it listens, and the DNS zone of environments.</summary>
@@ -6,6 +8,16 @@ internal sealed record PlatformOptions(string DataDirectory, Uri Listen, string 
     public const string DefaultZone = "widemesh.internal";
 
     public static Uri DefaultListen { get; } = new("http://127.0.0.1:4740");
+
+    public static IPEndPoint DefaultDnsListen { get; } = new(IPAddress.Loopback, 5353);
+
+    public static TimeSpan DefaultDnsTtl { get; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Where the embedded authoritative DNS server answers (UDP and TCP); null when it is off.</summary>
+    public IPEndPoint? DnsListen { get; init; } = DefaultDnsListen;
+
+    /// <summary>The time to live of environments' DNS records.</summary>
+    public TimeSpan DnsTtl { get; init; } = DefaultDnsTtl;
 
     public string DatabasePath => Path.Combine(DataDirectory, "meshd.db");
 

@@ -4,12 +4,16 @@ namespace Widemesh.Platform.Configuration;
 internal static class PlatformOptionsParser
 {
     public const string Usage = """
-        Usage: meshd [--data-dir PATH] [--listen URL] [--zone ZONE]
+        Usage: meshd [--data-dir PATH] [--listen URL] [--zone ZONE] [--dns-listen IP:PORT|off] [--dns-ttl DURATION]
 
           --data-dir PATH  where state lives (env MESHD_DATA_DIR;
                            default $XDG_DATA_HOME/widemesh or ~/.local/share/widemesh)
           --listen URL     the HTTP address to serve (env MESHD_LISTEN; default http://127.0.0.1:4740)
           --zone ZONE      the DNS zone of environment host names (env MESHD_ZONE; default widemesh.internal)
+          --dns-listen IP:PORT  where the authoritative DNS server answers, UDP and TCP
+                           (env MESHD_DNS_LISTEN; default 127.0.0.1:5353; 'off' turns it off)
+          --dns-ttl DURATION    time to live of environment records, such as 60s or 5m
+                           (env MESHD_DNS_TTL; default 60s)
           --help           show this text
         """;
 
@@ -17,7 +21,7 @@ internal static class PlatformOptionsParser
 
     public static PlatformOptionsParseResult Parse(IReadOnlyList<string> args, Func<string, string?> environment)
     {
-        string? dataDirectory = null, listen = null, zone = null;
+        string? dataDirectory = null, listen = null, zone = null, dnsListen = null, dnsTtl = null;
         var hostArguments = new List<string>();
 
         for (var i = 0; i < args.Count; i++)
@@ -37,7 +41,7 @@ internal static class PlatformOptionsParser
             var (name, value) = arg.IndexOf('=', StringComparison.Ordinal) is var eq and > 0
                 ? (arg[..eq], arg[(eq + 1)..])
                 : (arg, i + 1 < args.Count ? args[++i] : null);
-            if (name is not ("--data-dir" or "--listen" or "--zone"))
+            if (name is not ("--data-dir" or "--listen" or "--zone" or "--dns-listen" or "--dns-ttl"))
             {
                 return Fail($"meshd does not know the argument '{arg}'.");
             }
@@ -54,6 +58,12 @@ internal static class PlatformOptionsParser
                     break;
                 case "--listen":
                     listen = value;
+                    break;
+                case "--dns-listen":
+                    dnsListen = value;
+                    break;
+                case "--dns-ttl":
+                    dnsTtl = value;
                     break;
                 default:
                     zone = value;
@@ -81,7 +91,15 @@ internal static class PlatformOptionsParser
             return Fail(problem);
         }
 
-        return new PlatformOptionsParseResult(new PlatformOptions(Path.GetFullPath(dataDirectory), listenUri, zone), null, false, hostArguments);
+        dnsListen ??= NonEmpty(environment("MESHD_DNS_LISTEN"));
+        dnsTtl ??= NonEmpty(environment("MESHD_DNS_TTL"));
+        if (DnsSettings.Problem(dnsListen, dnsTtl, out var dnsEndPoint, out var ttl) is { } dnsProblem)
+        {
+            return Fail(dnsProblem);
+        }
+
+        var options = new PlatformOptions(Path.GetFullPath(dataDirectory), listenUri, zone) { DnsListen = dnsEndPoint, DnsTtl = ttl };
+        return new PlatformOptionsParseResult(options, null, false, hostArguments);
 
         PlatformOptionsParseResult Fail(string error) => new(null, error + " Run `meshd --help` for the options.", false, hostArguments);
     }

@@ -34,6 +34,10 @@ internal interface IPlatformStore : IAsyncDisposable
 
     public Task<StoredRack?> GetRackAsync(string accountId, string name, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Creates a rack with its ingress address: <see cref="NewRack.IngressAddress"/>, or the lowest free one from
+    /// 127.0.1.1 up (<see cref="StoreOutcome.AddressTaken"/> when another rack has the address).
+    /// </summary>
     public Task<StoreResult<StoredRack>> CreateRackAsync(NewRack rack, CancellationToken cancellationToken);
 
     /// <summary>Deletes a rack unless an environment uses it (<see cref="StoreOutcome.InUse"/> with their names).</summary>
@@ -49,6 +53,9 @@ internal interface IPlatformStore : IAsyncDisposable
     public Task<StoreResult<StoredEnvironment>> UpdateEnvironmentAsync(EnvironmentChange change, CancellationToken cancellationToken);
 
     public Task<StoreResult<StoredEnvironment>> DeleteEnvironmentAsync(string accountId, string name, long? expectedVersion, CancellationToken cancellationToken);
+
+    /// <summary>Every environment of the platform (all accounts) with its racks and the ingress address of its last rack: the DNS zone's content.</summary>
+    public Task<IReadOnlyList<StoredDnsHost>> ListDnsHostsAsync(CancellationToken cancellationToken);
 
     public Task<NameClaim> GetEnvironmentNameClaimAsync(string accountId, string name, CancellationToken cancellationToken);
 }

@@ -74,5 +74,15 @@ internal static class SqliteMigrations
                     SELECT r.name AS name FROM environment_racks er JOIN racks r ON r.id = er.rack_id
                     WHERE er.environment_id = environments.id ORDER BY er.position)), '');
             """),
+        (3, "racks.ingress_address: each rack's own ingress address, unique on the platform, from 127.0.1.1 up", """
+            ALTER TABLE racks ADD COLUMN ingress_address TEXT;
+
+            UPDATE racks SET ingress_address = (
+                SELECT '127.0.' || (1 + (n - 1) / 254) || '.' || (1 + (n - 1) % 254)
+                FROM (SELECT id, row_number() OVER (ORDER BY created_at, id) AS n FROM racks) numbered
+                WHERE numbered.id = racks.id);
+
+            CREATE UNIQUE INDEX racks_by_ingress_address ON racks (ingress_address);
+            """),
     ];
 }

@@ -4,7 +4,7 @@ namespace Widemesh.Platform.Store;
 
 internal sealed partial class SqlitePlatformStore
 {
-    private const string RackColumns = "id, account_id, name, provider, region, status, version, created_at, updated_at";
+    private const string RackColumns = "id, account_id, name, provider, region, status, version, created_at, updated_at, ingress_address";
     private const string RackByName = $"SELECT {RackColumns} FROM racks WHERE account_id = $a AND name = $n";
 
     public Task<IReadOnlyList<StoredRack>> ListRacksAsync(string accountId, CancellationToken cancellationToken) => ReadAsync<IReadOnlyList<StoredRack>>(session =>
@@ -30,25 +30,28 @@ internal sealed partial class SqlitePlatformStore
             transaction =>
             {
                 var now = Now();
-                var stored = new StoredRack(ResourceIds.NewRack(), rack.AccountId, rack.Name, rack.Provider, rack.Region, rack.Status, 1, Time(now), Time(now));
+                var address = rack.IngressAddress ?? FreeIngressAddress(transaction);
+                var stored = new StoredRack(ResourceIds.NewRack(), rack.AccountId, rack.Name, rack.Provider, rack.Region, rack.Status, 1, Time(now), Time(now), address);
                 try
                 {
                     using var insert = Command(
                         _writer,
                         transaction,
-                        $"INSERT INTO racks ({RackColumns}) VALUES ($id, $a, $n, $p, $r, $s, 1, $t, $t)",
+                        $"INSERT INTO racks ({RackColumns}) VALUES ($id, $a, $n, $p, $r, $s, 1, $t, $t, $ip)",
                         ("$id", stored.Id),
                         ("$a", rack.AccountId),
                         ("$n", rack.Name),
                         ("$p", rack.Provider),
                         ("$r", rack.Region),
                         ("$s", rack.Status),
-                        ("$t", now));
+                        ("$t", now),
+                        ("$ip", address));
                     insert.ExecuteNonQuery();
                 }
                 catch (SqliteException exception) when (IsUniqueViolation(exception))
                 {
-                    return StoreResult<StoredRack>.Fail(StoreOutcome.NameTaken);
+                    return StoreResult<StoredRack>.Fail(
+                        exception.Message.Contains("ingress_address", StringComparison.Ordinal) ? StoreOutcome.AddressTaken : StoreOutcome.NameTaken);
                 }
 
                 transaction.Commit();
@@ -113,5 +116,34 @@ internal sealed partial class SqlitePlatformStore
         reader.GetString(5),
         reader.GetInt64(6),
         Time(reader.GetInt64(7)),
-        Time(reader.GetInt64(8)));
+        Time(reader.GetInt64(8)),
+        reader.IsDBNull(9) ? null : reader.GetString(9));
+
+    /// <summary>The lowest loopback address from 127.0.1.1 up that no rack uses (host parts 0 and 255 are skipped).</summary>
+    private string FreeIngressAddress(SqliteTransaction transaction)
+    {
+        using var command = Command(_writer, transaction, "SELECT ingress_address FROM racks WHERE ingress_address LIKE '127.0.%'");
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                used.Add(reader.GetString(0));
+            }
+        }
+
+        for (var high = 1; high <= 255; high++)
+        {
+            for (var low = 1; low <= 254; low++)
+            {
+                var candidate = $"127.0.{high}.{low}";
+                if (!used.Contains(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        throw new InvalidOperationException("Every loopback ingress address from 127.0.1.1 to 127.0.255.254 is in use.");
+    }
 }

@@ -8,4 +8,5 @@ internal enum StoreOutcome
     Stale,
     InUse,
     UnknownRacks,
+    AddressTaken,
 }

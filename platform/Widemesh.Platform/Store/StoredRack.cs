@@ -9,4 +9,5 @@ internal sealed record StoredRack(
     string Status,
     long Version,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    string? IngressAddress = null);

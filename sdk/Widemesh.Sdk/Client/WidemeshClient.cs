@@ -127,6 +127,24 @@ public sealed class WidemeshClient : IDisposable
         return await ReadAsync(response, Json.NameAvailability, cancellationToken);
     }
 
+    /// <summary>The DNS records the platform serves for the environment (null on 404).</summary>
+    public async Task<EnvironmentDns?> GetEnvironmentDnsAsync(string name, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(HttpMethod.Get, $"v1/environments/{Escape(name)}/dns", null, null, cancellationToken);
+        return response.StatusCode == HttpStatusCode.NotFound ? null : await ReadAsync(response, Json.EnvironmentDns, cancellationToken);
+    }
+
+    /// <summary>
+    /// Asks each resolver (<c>IP</c> or <c>IP:port</c>; the platform's defaults when none) what it answers for the
+    /// environment's host name, and whether all answer the address of its last rack.
+    /// </summary>
+    public async Task<DnsPropagation> GetDnsPropagationAsync(string name, IReadOnlyList<string>? resolvers, CancellationToken cancellationToken)
+    {
+        var query = resolvers is { Count: > 0 } ? "?" + string.Join('&', resolvers.Select(r => "resolver=" + Uri.EscapeDataString(r))) : string.Empty;
+        using var response = await SendAsync(HttpMethod.Get, $"v1/environments/{Escape(name)}/dns/propagation{query}", null, null, cancellationToken);
+        return await ReadAsync(response, Json.DnsPropagation, cancellationToken);
+    }
+
     public async Task<WhoAmI> WhoAmIAsync(CancellationToken cancellationToken)
     {
         using var response = await SendAsync(HttpMethod.Get, "v1/whoami", null, null, cancellationToken);

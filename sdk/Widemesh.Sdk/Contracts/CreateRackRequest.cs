@@ -7,4 +7,7 @@ public sealed record CreateRackRequest
     public string Provider { get; init; } = RackProviders.Local;
 
     public string? Region { get; init; }
+
+    /// <summary>The rack's ingress address (an IPv4 or IPv6 address); the platform picks a free one when null.</summary>
+    public string? IngressAddress { get; init; }
 }

@@ -13,6 +13,9 @@ public sealed record Rack
 
     public required string Status { get; init; }
 
+    /// <summary>The address the rack's ingress listens on; environments whose last rack this is resolve to it.</summary>
+    public string? IngressAddress { get; init; }
+
     public required long Version { get; init; }
 
     public required DateTimeOffset CreatedAt { get; init; }

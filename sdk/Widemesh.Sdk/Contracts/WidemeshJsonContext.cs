@@ -21,4 +21,6 @@ namespace Widemesh.Sdk.Contracts;
 [JsonSerializable(typeof(CreateTokenRequest))]
 [JsonSerializable(typeof(WhoAmI))]
 [JsonSerializable(typeof(ApiProblem))]
+[JsonSerializable(typeof(EnvironmentDns))]
+[JsonSerializable(typeof(DnsPropagation))]
 public sealed partial class WidemeshJsonContext : JsonSerializerContext;

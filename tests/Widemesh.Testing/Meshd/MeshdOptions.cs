@@ -9,7 +9,13 @@ public sealed record MeshdOptions
     /// <summary>An existing data directory to use and keep; a fresh temp directory (deleted on dispose) when null.</summary>
     public string? DataDirectory { get; init; }
 
-    /// <summary>More command-line arguments for meshd.</summary>
+    /// <summary>
+    /// Runs meshd's authoritative DNS server on a free loopback port (see <see cref="MeshdProcess.DnsEndPoint"/>);
+    /// when false, meshd starts with <c>--dns-listen off</c> so test servers do not contend for the default port.
+    /// </summary>
+    public bool Dns { get; init; }
+
+    /// <summary>More command-line arguments for meshd (they come last, so they win).</summary>
     public IReadOnlyList<string> ExtraArguments { get; init; } = [];
 
     /// <summary>Environment variables for the meshd process.</summary>

@@ -31,6 +31,9 @@ public sealed class MeshdProcess : IAsyncDisposable
 
     public Uri Endpoint { get; private set; }
 
+    /// <summary>Where meshd's DNS server answers (UDP and TCP), when <see cref="MeshdOptions.Dns"/> is on.</summary>
+    public IPEndPoint? DnsEndPoint { get; private set; }
+
     public string DataDirectory { get; }
 
     /// <summary>The admin token meshd wrote to <c>admin.token</c> on first start.</summary>
@@ -162,6 +165,30 @@ public sealed class MeshdProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    private static int FreeUdpAndTcpPort()
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            using var udp = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+            var port = ((IPEndPoint)udp.Client.LocalEndPoint!).Port;
+            var tcp = new TcpListener(IPAddress.Loopback, port);
+            try
+            {
+                tcp.Start();
+                return port;
+            }
+            catch (SocketException) when (attempt < 20)
+            {
+                // Taken for TCP: try another.
+            }
+            finally
+            {
+                tcp.Stop();
+                tcp.Dispose();
+            }
+        }
+    }
+
     private async Task LaunchAsync(CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(_options.ExecutablePath ?? MeshdExecutable.Find())
@@ -175,6 +202,17 @@ public sealed class MeshdProcess : IAsyncDisposable
         start.ArgumentList.Add(DataDirectory);
         start.ArgumentList.Add("--listen");
         start.ArgumentList.Add(Endpoint.GetLeftPart(UriPartial.Authority));
+        start.ArgumentList.Add("--dns-listen");
+        if (_options.Dns)
+        {
+            DnsEndPoint ??= new IPEndPoint(IPAddress.Loopback, FreeUdpAndTcpPort());
+            start.ArgumentList.Add(DnsEndPoint.ToString());
+        }
+        else
+        {
+            start.ArgumentList.Add("off");
+        }
+
         if (_options.Zone is { } zone)
         {
             start.ArgumentList.Add("--zone");
