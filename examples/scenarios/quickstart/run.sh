@@ -46,41 +46,64 @@ export WIDEMESH_ENDPOINT="$ENDPOINT"
 WIDEMESH_TOKEN="$(cat "$DATA_DIR/admin.token")"
 export WIDEMESH_TOKEN
 
+MESH_WORKSPACE="$ROOT/artifacts/demo-workspace"
+rm -rf "$MESH_WORKSPACE"
+export WIDEMESH_WORKSPACE="$MESH_WORKSPACE"
+mesh() {
+  printf '  \033[2m$ mesh %s\033[0m\n' "$*"
+  "$MESH" "$@" --engine builtin 2>&1 | sed 's/^/    /'
+  return "${PIPESTATUS[0]}"
+}
+mesh_read() {
+  printf '  \033[2m$ mesh %s\033[0m\n' "$*"
+  "$MESH" "$@" 2>&1 | sed 's/^/    /'
+  return "${PIPESTATUS[0]}"
+}
 api() {
-  local method="$1" path="$2" body="${3:-}"
-  local args=(-sS -X "$method" -H "Authorization: Bearer $WIDEMESH_TOKEN" -H 'Content-Type: application/json')
-  [[ -n "$body" ]] && args+=(-d "$body")
-  say "$method $path ${body}"
-  local out
-  out=$(curl "${args[@]}" -w '\n%{http_code}' "$ENDPOINT$path")
-  local code="${out##*$'\n'}"
-  local json="${out%$'\n'*}"
-  say "→ $code ${json:0:400}"
-  [[ "$code" =~ ^2 ]] || { echo "unexpected status $code" >&2; exit 1; }
+  say "\$ curl -X $1 $ENDPOINT$2"
+  curl -fsS -X "$1" -H "Authorization: Bearer $WIDEMESH_TOKEN" "$ENDPOINT$2" | sed 's/^/    /'
+  echo
 }
 
-step "Create two racks"
-api POST /v1/racks '{"name":"my-old-rack","provider":"local"}'
-api POST /v1/racks '{"name":"my-new-rack","provider":"local"}'
+step "Create two racks (mesh writes HCL into $MESH_WORKSPACE and applies it)"
+mesh rack create my-old-rack
+mesh rack create my-new-rack
 
 step "Create an environment on the old rack"
-api POST /v1/environments '{"name":"my-environment","racks":["my-old-rack"]}'
+mesh env create my-environment --rack my-old-rack
 
-step "List environments"
-api GET /v1/environments
+step "List environments (read straight from the platform API)"
+mesh_read env ls
+mesh_read env ls --json
 
 step "Migration step 1: host on both racks; DNS now points at the new (last) rack"
-api PATCH /v1/environments/my-environment '{"racks":["my-old-rack","my-new-rack"]}'
+mesh env update my-environment --rack my-old-rack,my-new-rack
 
-step "Migration step 2: once the new rack has all the traffic, leave the old rack"
-api PATCH /v1/environments/my-environment '{"racks":["my-new-rack"]}'
+step "The workspace is plain HCL that Terraform can take over"
+for f in "$MESH_WORKSPACE"/*.tf; do say "# $(basename "$f")"; sed 's/^/    /' "$f"; done
+if command -v terraform >/dev/null || command -v tofu >/dev/null; then
+  say "publishing the provider (NativeAOT) so terraform can use it…"
+  dotnet publish provider/Widemesh.Provider.Plugin -c Release -r linux-x64 -o "$ROOT/artifacts/provider-aot" -v quiet -nologo >/dev/null
+  printf '  \033[2m$ mesh plan --engine terraform\033[0m\n'
+  # Terraform's "development overrides are in effect" warning is expected here; show the plan itself.
+  "$MESH" plan --engine terraform 2>&1 | awk '/Refreshing state|No changes|Plan:|Error/ {show=1} show' | sed 's/^/    /'
+else
+  say "(terraform/tofu not on PATH: skipping the take-over check)"
+fi
+
+step "Migration step 2: once the new rack receives all the traffic, leave the old rack"
+mesh env update my-environment --rack my-new-rack
 
 step "The old rack still exists (removing it from an environment never deletes it)"
-api GET /v1/racks
+mesh_read rack ls
+
+step "The same view through the platform API"
+api GET /v1/environments/my-environment
 
 step "Delete the environment, then both racks"
-api DELETE /v1/environments/my-environment
-api DELETE /v1/racks/my-old-rack
-api DELETE /v1/racks/my-new-rack
+mesh env delete my-environment
+mesh rack delete my-old-rack
+mesh rack delete my-new-rack
+mesh_read env ls
 
-step "Done: the platform walked through create → list → move → delete."
+step "Done: racks and an environment created, listed, moved between racks and deleted — all as code."
