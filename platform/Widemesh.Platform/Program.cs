@@ -7,6 +7,7 @@ using Widemesh.Platform.Apis;
 using Widemesh.Platform.Auth;
 using Widemesh.Platform.Configuration;
 using Widemesh.Platform.Dns;
+using Widemesh.Platform.Drains;
 using Widemesh.Platform.Lifetime;
 using Widemesh.Platform.Logs;
 using Widemesh.Platform.Racks;
@@ -92,6 +93,8 @@ await using (dataLock)
     builder.Services.AddWidemeshLogs(new LogStoreOptions { Directory = Path.Combine(options.DataDirectory, "logs") });
     builder.Services.AddSingleton<IEnvironmentLookup, PlatformEnvironmentLookup>();
     builder.Services.AddSingleton<LogEnvironmentCleanup>();
+    builder.Services.AddSingleton<DrainRegistry>();
+    builder.Services.AddHostedService(services => services.GetRequiredService<DrainRegistry>());
     if (StandardInputWatch.IsRequested)
     {
         builder.Services.AddHostedService<StandardInputWatch>();
@@ -137,6 +140,7 @@ await using (dataLock)
     app.MapAccountsApi();
     app.MapTokensApi();
     app.MapLogsApi();
+    app.MapDrainsApi();
 
     try
     {

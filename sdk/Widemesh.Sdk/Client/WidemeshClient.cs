@@ -145,6 +145,28 @@ public sealed class WidemeshClient : IDisposable
         return await ReadAsync(response, Json.DnsPropagation, cancellationToken);
     }
 
+    /// <summary>The log drains of the environment, with their forwarding status.</summary>
+    public async Task<IReadOnlyList<Drain>> ListDrainsAsync(string environment, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(HttpMethod.Get, $"v1/environments/{Escape(environment)}/drains", null, null, cancellationToken);
+        return (await ReadAsync(response, Json.DrainList, cancellationToken)).Items;
+    }
+
+    /// <summary>Adds a drain that forwards the environment's logs to a syslog server from now on.</summary>
+    public async Task<Drain> CreateDrainAsync(string environment, CreateDrainRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using var response = await SendAsync(
+            HttpMethod.Post, $"v1/environments/{Escape(environment)}/drains", JsonContent.Create(request, Json.CreateDrainRequest), null, cancellationToken);
+        return await ReadAsync(response, Json.Drain, cancellationToken);
+    }
+
+    public async Task DeleteDrainAsync(string environment, string id, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(HttpMethod.Delete, $"v1/environments/{Escape(environment)}/drains/{Escape(id)}", null, null, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+    }
+
     public async Task<WhoAmI> WhoAmIAsync(CancellationToken cancellationToken)
     {
         using var response = await SendAsync(HttpMethod.Get, "v1/whoami", null, null, cancellationToken);

@@ -23,4 +23,7 @@ namespace Widemesh.Sdk.Contracts;
 [JsonSerializable(typeof(ApiProblem))]
 [JsonSerializable(typeof(EnvironmentDns))]
 [JsonSerializable(typeof(DnsPropagation))]
+[JsonSerializable(typeof(Drain))]
+[JsonSerializable(typeof(DrainList))]
+[JsonSerializable(typeof(CreateDrainRequest))]
 public sealed partial class WidemeshJsonContext : JsonSerializerContext;

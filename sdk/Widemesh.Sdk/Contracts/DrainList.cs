@@ -1,0 +1,3 @@
+namespace Widemesh.Sdk.Contracts;
+
+public sealed record DrainList(IReadOnlyList<Drain> Items);
