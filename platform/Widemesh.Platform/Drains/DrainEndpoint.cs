@@ -30,6 +30,19 @@ internal sealed record DrainEndpoint(string Host, int Port, bool Tls)
             return null;
         }
 
+        var rest = url[(separator + 3)..];
+        var end = rest.IndexOfAny(['/', '?', '#']);
+        var authority = end < 0 ? rest : rest[..end];
+        var colon = authority.LastIndexOf(':');
+        var portText = colon < 0 || authority.EndsWith(']') ? null : authority[(colon + 1)..];
+        if (portText is null || !int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
+        {
+            problem = portText is null
+                ? $"url '{url}' has no port: add one after the host, such as :{(scheme == TlsScheme ? 6514 : 514)}. {Example}"
+                : $"url port '{portText}' is not a TCP port: use a number from 1 to 65535. {Example}";
+            return null;
+        }
+
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || string.IsNullOrEmpty(uri.Host))
         {
             problem = $"url '{url}' has no valid host name or IP address after '{scheme}://'. {Example}";
@@ -39,17 +52,6 @@ internal sealed record DrainEndpoint(string Host, int Port, bool Tls)
         if (uri.AbsolutePath is not ("/" or "") || uri.Query.Length > 0 || uri.Fragment.Length > 0 || uri.UserInfo.Length > 0)
         {
             problem = $"url '{url}' must be only {scheme}://host:port, without user, path, query or fragment. {Example}";
-            return null;
-        }
-
-        var authority = url[(separator + 3)..].TrimEnd('/');
-        var colon = authority.LastIndexOf(':');
-        var portText = colon < 0 || authority.EndsWith(']') ? null : authority[(colon + 1)..];
-        if (portText is null || !int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
-        {
-            problem = portText is null
-                ? $"url '{url}' has no port: add one after the host, such as :{(scheme == TlsScheme ? 6514 : 514)}. {Example}"
-                : $"url port '{portText}' is not a TCP port: use a number from 1 to 65535. {Example}";
             return null;
         }
 

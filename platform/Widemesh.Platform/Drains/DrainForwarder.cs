@@ -124,6 +124,11 @@ internal sealed class DrainForwarder : IAsyncDisposable
                 DrainLog.Crashed(_logger, Record.Id, exception);
             }
 
+            if (await _environmentGoneAsync(Record, cancellationToken))
+            {
+                return;
+            }
+
             await Task.Delay(delay, _time, cancellationToken);
             delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxDelay.Ticks));
         }
