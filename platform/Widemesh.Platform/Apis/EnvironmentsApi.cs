@@ -99,7 +99,7 @@ internal static class EnvironmentsApi
         var environment = result.Value!;
 
         // The write is committed: the zone follows it even when the caller has gone away.
-        await dns.RefreshAsync(CancellationToken.None);
+        await dns.RefreshHostAsync(environment.Name, CancellationToken.None);
         await runtimes.ApplyAsync(caller.AccountId, null, environment, cancellationToken);
         Log.EnvironmentCreated(loggers.CreateLogger(typeof(EnvironmentsApi)), environment.Name, caller.AccountName, string.Join(',', environment.Racks));
         ETags.Set(context.Response, environment.Version);
@@ -165,7 +165,7 @@ internal static class EnvironmentsApi
         var environment = result.Value!;
         if (result.Previous is { } previous && previous.Version != environment.Version)
         {
-            await context.RequestServices.GetRequiredService<DnsZone>().RefreshAsync(CancellationToken.None);
+            await context.RequestServices.GetRequiredService<DnsZone>().RefreshHostAsync(name, CancellationToken.None);
             await runtimes.ApplyAsync(caller.AccountId, previous, environment, cancellationToken);
             await logs.ApplyAsync(previous, environment, cancellationToken);
             Log.EnvironmentUpdated(loggers.CreateLogger(typeof(EnvironmentsApi)), environment.Name, caller.AccountName, string.Join(',', environment.Racks), environment.Version);
@@ -194,7 +194,7 @@ internal static class EnvironmentsApi
                 return Problems.PreconditionFailed($"Environment '{name}'", expectedVersion!.Value, result.CurrentVersion!.Value);
         }
 
-        await context.RequestServices.GetRequiredService<DnsZone>().RefreshAsync(CancellationToken.None);
+        await context.RequestServices.GetRequiredService<DnsZone>().RefreshHostAsync(name, CancellationToken.None);
         await runtimes.ApplyAsync(caller.AccountId, result.Value, null, cancellationToken);
         await logs.ApplyAsync(result.Value!, null, cancellationToken);
         Log.EnvironmentDeleted(loggers.CreateLogger(typeof(EnvironmentsApi)), name, caller.AccountName);

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Net;
 using Widemesh.Platform.Configuration;
 using Widemesh.Platform.Store;
@@ -6,9 +7,9 @@ namespace Widemesh.Platform.Dns;
 
 /// <summary>
 /// The records meshd serves for its zone, kept as an immutable snapshot that queries read without locks.
-/// Every environment write calls <see cref="RefreshAsync"/> before it answers, so the DNS server gives the new
-/// answer as soon as the API has acknowledged the change. Refreshes run one at a time, each reading the store
-/// after the previous one, so the last refresh always reflects every committed write.
+/// Every environment write calls <see cref="RefreshHostAsync"/> before it answers, so the DNS server gives the
+/// new answer as soon as the API has acknowledged the change. Refreshes run one at a time and each reads the
+/// store after the previous one, so the last refresh of a name always reflects every committed write to it.
 /// </summary>
 internal sealed class DnsZone(IPlatformStore store, PlatformOptions options, TimeProvider time, ILogger<DnsZone> logger)
 {
@@ -23,28 +24,51 @@ internal sealed class DnsZone(IPlatformStore store, PlatformOptions options, Tim
 
     public string HostnameOf(string environment) => $"{environment}.{options.Zone}";
 
-    /// <summary>Rebuilds the snapshot from the store and moves the SOA serial forward.</summary>
+    /// <summary>Rebuilds the whole snapshot from the store (at start).</summary>
     public async Task RefreshAsync(CancellationToken cancellationToken)
     {
         await _refreshLock.WaitAsync(cancellationToken);
         try
         {
             var stored = await store.ListDnsHostsAsync(cancellationToken);
-            var hosts = new Dictionary<string, DnsHost>(stored.Count, StringComparer.Ordinal);
+            var hosts = ImmutableDictionary.CreateBuilder<string, DnsHost>(StringComparer.Ordinal);
             foreach (var host in stored)
             {
-                var address = host.Address is not null && IPAddress.TryParse(host.Address, out var parsed) ? parsed : null;
-                hosts[HostnameOf(host.Name)] = new DnsHost(HostnameOf(host.Name), host.Racks, address);
+                hosts[HostnameOf(host.Name)] = ToHost(host);
             }
 
-            var serial = NextSerial(_snapshot.Serial);
-            _snapshot = new DnsZoneSnapshot(serial, hosts);
-            Log.DnsZoneRefreshed(logger, options.Zone, hosts.Count, serial);
+            Publish(hosts.ToImmutable());
         }
         finally
         {
             _refreshLock.Release();
         }
+    }
+
+    /// <summary>Reads one environment again after a write to it: its records change, or go when it is gone.</summary>
+    public async Task RefreshHostAsync(string environment, CancellationToken cancellationToken)
+    {
+        await _refreshLock.WaitAsync(cancellationToken);
+        try
+        {
+            var stored = await store.GetDnsHostAsync(environment, cancellationToken);
+            var hosts = _snapshot.Hosts;
+            Publish(stored is null ? hosts.Remove(HostnameOf(environment)) : hosts.SetItem(HostnameOf(environment), ToHost(stored)));
+        }
+        finally
+        {
+            _refreshLock.Release();
+        }
+    }
+
+    private DnsHost ToHost(StoredDnsHost host) =>
+        new(HostnameOf(host.Name), host.Racks, host.Address is not null && IPAddress.TryParse(host.Address, out var address) ? address : null);
+
+    private void Publish(ImmutableDictionary<string, DnsHost> hosts)
+    {
+        var serial = NextSerial(_snapshot.Serial);
+        _snapshot = new DnsZoneSnapshot(serial, hosts);
+        Log.DnsZoneRefreshed(logger, options.Zone, hosts.Count, serial);
     }
 
     /// <summary>Seconds since 1970 (so a restarted meshd never goes back), or one more than before when that is larger.</summary>

@@ -57,5 +57,8 @@ internal interface IPlatformStore : IAsyncDisposable
     /// <summary>Every environment of the platform (all accounts) with its racks and the ingress address of its last rack: the DNS zone's content.</summary>
     public Task<IReadOnlyList<StoredDnsHost>> ListDnsHostsAsync(CancellationToken cancellationToken);
 
+    /// <summary>One environment as DNS sees it (by its platform-wide unique name), or null when there is none.</summary>
+    public Task<StoredDnsHost?> GetDnsHostAsync(string name, CancellationToken cancellationToken);
+
     public Task<NameClaim> GetEnvironmentNameClaimAsync(string accountId, string name, CancellationToken cancellationToken);
 }

@@ -8,12 +8,22 @@ internal sealed partial class SqlitePlatformStore
         LEFT JOIN environment_racks er ON er.environment_id = e.id
             AND er.position = (SELECT max(last.position) FROM environment_racks last WHERE last.environment_id = e.id)
         LEFT JOIN racks r ON r.id = er.rack_id
-        ORDER BY e.name
         """;
 
     public Task<IReadOnlyList<StoredDnsHost>> ListDnsHostsAsync(CancellationToken cancellationToken) => ReadAsync<IReadOnlyList<StoredDnsHost>>(session =>
     {
         using var reader = session.Command(DnsHostsSelect).ExecuteReader();
+        return ReadDnsHosts(reader);
+    }, cancellationToken);
+
+    public Task<StoredDnsHost?> GetDnsHostAsync(string name, CancellationToken cancellationToken) => ReadAsync(session =>
+    {
+        using var reader = session.Command(DnsHostsSelect + " WHERE e.name = $n", ("$n", name)).ExecuteReader();
+        return ReadDnsHosts(reader) is [var host] ? host : null;
+    }, cancellationToken);
+
+    private static List<StoredDnsHost> ReadDnsHosts(Microsoft.Data.Sqlite.SqliteDataReader reader)
+    {
         var hosts = new List<StoredDnsHost>();
         while (reader.Read())
         {
@@ -22,5 +32,5 @@ internal sealed partial class SqlitePlatformStore
         }
 
         return hosts;
-    }, cancellationToken);
+    }
 }
