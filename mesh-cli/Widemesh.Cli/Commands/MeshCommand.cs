@@ -3,6 +3,7 @@ using Widemesh.Cli.Commands.Apply;
 using Widemesh.Cli.Commands.Env;
 using Widemesh.Cli.Commands.Export;
 using Widemesh.Cli.Commands.Login;
+using Widemesh.Cli.Commands.Logs;
 using Widemesh.Cli.Commands.Plan;
 using Widemesh.Cli.Commands.Rack;
 using Widemesh.Cli.Commands.Version;
@@ -23,6 +24,7 @@ internal static class MeshCommand
         root.Subcommands.Add(PlanCommand.Create(context, options));
         root.Subcommands.Add(ApplyCommand.Create(context, options));
         root.Subcommands.Add(ExportCommand.Create(context, options));
+        root.Subcommands.Add(LogsCommand.Create(context, options));
         root.Subcommands.Add(LoginCommand.Create(context, options));
         root.Subcommands.Add(VersionCommand.Create(context, options));
         return root;

@@ -10,7 +10,7 @@ using Widemesh.Sdk.Contracts;
 namespace Widemesh.Sdk.Client;
 
 /// <summary>The typed client of the platform API (<c>/v1</c>).</summary>
-public sealed class WidemeshClient : IDisposable
+public sealed partial class WidemeshClient : IDisposable
 {
     private static readonly WidemeshJsonContext Json = WidemeshJsonContext.Default;
 

@@ -14,6 +14,7 @@ public sealed class HelpTextTests(MeshdFixture fixture)
     [InlineData("plan", new[] { "plan" })]
     [InlineData("export", new[] { "export" })]
     [InlineData("login", new[] { "login" })]
+    [InlineData("logs", new[] { "logs" })]
     public async Task Help_text_matches_the_approved_snapshot(string variant, string[] command)
     {
         var mesh = await MeshCli.CreateAsync(fixture, TestContext.Current.CancellationToken);

@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Widemesh.Sdk.Contracts.Logs;
+using Widemesh.Sdk.Durations;
+
+namespace Widemesh.Sdk.Client;
+
+/// <summary>The logs endpoints: <c>GET</c> and <c>POST /v1/environments/{name}/logs</c>.</summary>
+public sealed partial class WidemeshClient
+{
+    /// <summary>
+    /// Opens the environment's logs (once, without retries: a follower decides itself when to reconnect, resuming
+    /// with <see cref="LogQueryOptions.Cursor"/>). Throws the usual API exceptions for a refusal (unknown
+    /// environment, bad token, bad parameter) and <see cref="WidemeshUnreachableException"/> when meshd cannot be reached.
+    /// </summary>
+    public async Task<LogStream> OpenLogStreamAsync(string environment, LogQueryOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var uri = new Uri(_endpoint, $"v1/environments/{Escape(environment)}/logs{LogQueryString(options)}");
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/x-ndjson"));
+        if (_token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token);
+        }
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        }
+        catch (HttpRequestException exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            var reason = TransientFailures.IsConnectFailure(exception) ? "connection refused or unreachable" : exception.Message;
+            throw new WidemeshUnreachableException(_endpoint, reason, exception);
+        }
+
+        try
+        {
+            await EnsureSuccessAsync(response, cancellationToken);
+            var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+            return new LogStream(
+                response,
+                body,
+                HeaderTime(response, "X-Widemesh-Logs-Oldest"),
+                HeaderNumber(response, "X-Widemesh-Logs-Cursor"),
+                HeaderTime(response, "X-Widemesh-Logs-Since"));
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Sends a batch of log lines; with an account token every entry names one of the environment's racks.</summary>
+    public async Task<LogIngestResult> IngestLogsAsync(string environment, IReadOnlyList<LogIngestEntry> entries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        using var response = await SendAsync(
+            HttpMethod.Post,
+            $"v1/environments/{Escape(environment)}/logs",
+            JsonContent.Create(entries, LogsJsonContext.Default.IReadOnlyListLogIngestEntry),
+            null,
+            cancellationToken);
+        return await ReadAsync(response, LogsJsonContext.Default.LogIngestResult, cancellationToken);
+    }
+
+    private static string LogQueryString(LogQueryOptions options)
+    {
+        var parts = new List<string>();
+        if (options.Cursor is { } cursor)
+        {
+            parts.Add("cursor=" + cursor.ToString(CultureInfo.InvariantCulture));
+        }
+        else if (options.Since is { } since)
+        {
+            parts.Add("since=" + DurationParser.Format(since));
+        }
+
+        Add(parts, "until", options.Until);
+        Add(parts, "stack", options.Stack);
+        Add(parts, "service", options.Service);
+        Add(parts, "rack", options.Rack);
+        Add(parts, "instance", options.Instance);
+        Add(parts, "filter", options.Filter);
+        if (options.Follow)
+        {
+            parts.Add("follow=true");
+        }
+
+        return parts.Count == 0 ? string.Empty : "?" + string.Join('&', parts);
+
+        static void Add(List<string> parts, string name, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                parts.Add(name + "=" + Uri.EscapeDataString(value));
+            }
+        }
+    }
+
+    private static DateTimeOffset? HeaderTime(HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues(name, out var values)
+        && DateTimeOffset.TryParse(values.FirstOrDefault(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
+            ? time
+            : null;
+
+    private static long? HeaderNumber(HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues(name, out var values)
+        && long.TryParse(values.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            ? number
+            : null;
+}
