@@ -23,6 +23,7 @@ internal sealed class DrainRegistry : IHostedService, IAsyncDisposable
     private readonly IPlatformStore _store;
     private readonly TimeProvider _time;
     private readonly ILogger<DrainForwarder> _logger;
+    private int _disposed;
 
     public DrainRegistry(PlatformOptions options, LogStore logs, DnsZone zone, IPlatformStore store, TimeProvider time, ILogger<DrainForwarder> logger)
     {
@@ -69,10 +70,13 @@ internal sealed class DrainRegistry : IHostedService, IAsyncDisposable
         }
     }
 
+    /// <summary>Stops the forwarders if the host did not (a failed start); the container may call this more than once.</summary>
     public async ValueTask DisposeAsync()
     {
-        await StopAsync(CancellationToken.None);
-        _gate.Dispose();
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            await StopAsync(CancellationToken.None);
+        }
     }
 
     /// <summary>The drains of an environment with their status, oldest first.</summary>

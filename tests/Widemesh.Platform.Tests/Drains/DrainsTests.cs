@@ -101,6 +101,40 @@ public sealed class DrainsTests
         Assert.Empty(await client.ListDrainsAsync("shop", Ct));
     }
 
+    [Fact]
+    public async Task Tls_drains_verify_the_server_certificate_and_deliver_the_lines()
+    {
+        await using var rsyslog = await RsyslogServer.StartAsync(tls: true, Ct);
+        await using var meshd = await MeshdProcess.StartAsync(
+            new MeshdOptions { Environment = new Dictionary<string, string> { ["SSL_CERT_FILE"] = rsyslog.CertificatePath } }, Ct);
+        await CreateEnvironmentAsync(meshd, "shop");
+        using var client = meshd.CreateClient();
+
+        var drain = await client.CreateDrainAsync("shop", new CreateDrainRequest { Url = rsyslog.Url }, Ct);
+        await IngestAsync(meshd, "shop", ("over tls", "stdout"));
+        var lines = await rsyslog.WaitForLinesAsync(1, Ct);
+
+        Assert.StartsWith("syslog+tls://", drain.Url, StringComparison.Ordinal);
+        Assert.Equal(["over tls"], Messages(lines));
+    }
+
+    [Fact]
+    public async Task A_tls_server_with_an_untrusted_certificate_gets_nothing_and_the_error_says_why()
+    {
+        await using var rsyslog = await RsyslogServer.StartAsync(tls: true, Ct);
+        await using var meshd = await MeshdProcess.StartAsync(null, Ct);
+        await CreateEnvironmentAsync(meshd, "shop");
+        using var client = meshd.CreateClient();
+
+        await client.CreateDrainAsync("shop", new CreateDrainRequest { Url = rsyslog.Url }, Ct);
+        await IngestAsync(meshd, "shop", ("secret line", "stdout"));
+        var failed = await WaitForStatusAsync(meshd, "shop", d => d.LastError is not null);
+
+        Assert.False(failed.Connected);
+        Assert.Equal(0, failed.Forwarded);
+        Assert.Empty(rsyslog.Lines());
+    }
+
     internal static async Task CreateEnvironmentAsync(MeshdProcess meshd, string name)
     {
         using var client = meshd.CreateClient();

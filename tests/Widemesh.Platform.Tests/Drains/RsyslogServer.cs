@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 
 namespace Widemesh.Platform.Tests.Drains;
 
@@ -14,30 +16,46 @@ internal sealed class RsyslogServer : IAsyncDisposable
 {
     private const string Executable = "/usr/sbin/rsyslogd";
 
+    private const string GtlsDriver = "/usr/lib/x86_64-linux-gnu/rsyslog/lmnsd_gtls.so";
+
     private static readonly SemaphoreSlim InstallGate = new(1, 1);
 
     private readonly string _directory;
     private Process? _process;
 
-    private RsyslogServer(string directory, int port)
+    private RsyslogServer(string directory, int port, bool tls)
     {
         _directory = directory;
         Port = port;
+        Tls = tls;
     }
+
+    public bool Tls { get; }
+
+    /// <summary>With <see cref="Tls"/>: the self-signed certificate (for 127.0.0.1) the server presents, as PEM.</summary>
+    public string CertificatePath => Path.Combine(_directory, "cert.pem");
 
     public int Port { get; }
 
     public string OutputPath => Path.Combine(_directory, "received.log");
 
-    public string Url => $"syslog+tcp://127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}";
+    public string Url => $"syslog+{(Tls ? "tls" : "tcp")}://127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>Starts rsyslogd, installing it with apt-get first when it is missing and the tests run as root.</summary>
-    public static async Task<RsyslogServer> StartAsync(CancellationToken cancellationToken)
+    public static Task<RsyslogServer> StartAsync(CancellationToken cancellationToken) => StartAsync(tls: false, cancellationToken);
+
+    /// <summary>Starts rsyslogd; with <paramref name="tls"/> it listens with TLS (gtls driver) and a fresh self-signed certificate.</summary>
+    public static async Task<RsyslogServer> StartAsync(bool tls, CancellationToken cancellationToken)
     {
-        await EnsureInstalledAsync(cancellationToken);
+        await EnsureInstalledAsync(tls ? "rsyslog-gnutls" : "rsyslog", tls ? GtlsDriver : Executable, cancellationToken);
         var directory = Path.Combine(Path.GetTempPath(), "widemesh-rsyslog-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(directory);
-        var server = new RsyslogServer(directory, FreePort());
+        var server = new RsyslogServer(directory, FreePort(), tls);
+        if (tls)
+        {
+            await server.WriteCertificateAsync(cancellationToken);
+        }
+
         await server.StartAgainAsync(cancellationToken);
         return server;
     }
@@ -47,8 +65,8 @@ internal sealed class RsyslogServer : IAsyncDisposable
     {
         var config = Path.Combine(_directory, "rsyslog.conf");
         await File.WriteAllTextAsync(config, $$"""
-            global(workDirectory="{{_directory}}" maxMessageSize="128k")
-            module(load="imtcp")
+            global(workDirectory="{{_directory}}" maxMessageSize="128k"{{TlsGlobals()}})
+            module(load="imtcp"{{(Tls ? " streamDriver.name=\"gtls\" streamDriver.mode=\"1\" streamDriver.authMode=\"anon\"" : string.Empty)}})
             template(name="widemesh" type="list") {
               property(name="pri") constant(value="|")
               property(name="hostname") constant(value="|")
@@ -59,7 +77,7 @@ internal sealed class RsyslogServer : IAsyncDisposable
               property(name="msg") constant(value="\n")
             }
             input(type="imtcp" address="127.0.0.1" port="{{Port}}")
-            *.* action(type="omfile" file="{{OutputPath}}" template="widemesh" asyncWriting="off" flushOnTXEnd="on")
+            if $inputname == "imtcp" then action(type="omfile" file="{{OutputPath}}" template="widemesh" asyncWriting="off" flushOnTXEnd="on")
             """, cancellationToken);
         var start = new ProcessStartInfo(Executable, ["-n", "-f", config, "-i", Path.Combine(_directory, "rsyslogd.pid")])
         {
@@ -151,22 +169,22 @@ internal sealed class RsyslogServer : IAsyncDisposable
         }
     }
 
-    private static async Task EnsureInstalledAsync(CancellationToken cancellationToken)
+    private static async Task EnsureInstalledAsync(string package, string file, CancellationToken cancellationToken)
     {
         await InstallGate.WaitAsync(cancellationToken);
         try
         {
-            if (File.Exists(Executable))
+            if (File.Exists(file))
             {
                 return;
             }
 
             if (!OperatingSystem.IsLinux() || !Environment.IsPrivilegedProcess)
             {
-                Assert.Skip($"rsyslog is not installed ({Executable} is missing) and the tests do not run as root to install it: run 'apt-get install -y rsyslog' once, then the drain tests run against it.");
+                Assert.Skip($"{package} is not installed ({file} is missing) and the tests do not run as root to install it: run 'apt-get install -y {package}' once, then the drain tests run against it.");
             }
 
-            var install = new ProcessStartInfo("apt-get", ["install", "-y", "--no-install-recommends", "rsyslog"])
+            var install = new ProcessStartInfo("apt-get", ["install", "-y", "--no-install-recommends", package])
             {
                 UseShellExecute = false,
                 RedirectStandardOutput = true,
@@ -177,15 +195,32 @@ internal sealed class RsyslogServer : IAsyncDisposable
             var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
             var errors = process.StandardError.ReadToEndAsync(cancellationToken);
             await process.WaitForExitAsync(cancellationToken);
-            if (process.ExitCode != 0 || !File.Exists(Executable))
+            if (process.ExitCode != 0 || !File.Exists(file))
             {
-                Assert.Skip($"rsyslog is not installed and 'apt-get install -y rsyslog' failed (exit {process.ExitCode}): {(await errors).Trim()} {(await output).Trim()}");
+                Assert.Skip($"{package} is not installed and 'apt-get install -y {package}' failed (exit {process.ExitCode}): {(await errors).Trim()} {(await output).Trim()}");
             }
         }
         finally
         {
             InstallGate.Release();
         }
+    }
+
+    private string TlsGlobals() => Tls
+        ? $" defaultNetstreamDriver=\"gtls\" defaultNetstreamDriverCAFile=\"{CertificatePath}\" defaultNetstreamDriverCertFile=\"{CertificatePath}\" defaultNetstreamDriverKeyFile=\"{Path.Combine(_directory, "key.pem")}\""
+        : string.Empty;
+
+    private async Task WriteCertificateAsync(CancellationToken cancellationToken)
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
+        await File.WriteAllTextAsync(CertificatePath, certificate.ExportCertificatePem() + "\n", cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(_directory, "key.pem"), key.ExportPkcs8PrivateKeyPem() + "\n", cancellationToken);
     }
 
     private static int FreePort()
