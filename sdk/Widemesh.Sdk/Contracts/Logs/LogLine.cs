@@ -12,9 +12,11 @@ public sealed record LogLine
     public required long Seq { get; init; }
 
     /// <summary>When meshd received the entry; entries of all racks are ordered by it, then by <see cref="Seq"/>.</summary>
+    [JsonConverter(typeof(UtcTimeJsonConverter))]
     public required DateTimeOffset Time { get; init; }
 
     /// <summary>The time the instance or agent gave, when it gave one.</summary>
+    [JsonConverter(typeof(UtcTimeJsonConverter))]
     public DateTimeOffset? SourceTime { get; init; }
 
     public required string Rack { get; init; }

@@ -44,6 +44,7 @@ public sealed partial class LogsCommandTests(MeshdFixture fixture)
         var first = entries[0];
         Assert.Equal(ingested.FirstSequence, (long?)first["seq"]);
         Assert.Equal(JsonValueKind.String, first["time"]!.GetValueKind());
+        Assert.EndsWith("Z", (string?)first["time"], StringComparison.Ordinal);
         Assert.Equal("r1", (string?)first["rack"]);
         Assert.Equal("web", (string?)first["stack"]);
         Assert.Equal("web-1", (string?)first["instance"]);
