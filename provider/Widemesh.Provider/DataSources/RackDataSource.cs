@@ -22,6 +22,7 @@ internal sealed class RackDataSource : IDataSource
             SchemaAttribute.ComputedString(RackSchema.Region, "Cloud region of an `aws` rack; null for a local rack."),
             SchemaAttribute.ComputedString(RackSchema.Id, "Identifier the platform gave the rack."),
             SchemaAttribute.ComputedString(RackSchema.Status, "State of the rack, such as `ready`."),
+            SchemaAttribute.ComputedString(RackSchema.IngressAddress, "Address of the rack's ingress, where environments whose last rack this is resolve."),
         ],
         "Reads one rack of the account by name."));
 

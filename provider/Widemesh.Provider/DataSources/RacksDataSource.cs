@@ -18,7 +18,7 @@ internal sealed class RacksDataSource : IDataSource
 
     public ResourceSchema Schema { get; } = new(0, new SchemaBlock(
         [
-            new SchemaAttribute(Racks, CtyType.List(RackSchema.Resource.ImpliedType), "The racks, sorted by name: each with `name`, `provider`, `region`, `id` and `status`.", Computed: true),
+            new SchemaAttribute(Racks, CtyType.List(RackSchema.Resource.ImpliedType), "The racks, sorted by name: each with `name`, `provider`, `region`, `id`, `status` and `ingress_address`.", Computed: true),
             new SchemaAttribute(Names, CtyType.List(CtyType.String), "The rack names, sorted.", Computed: true),
         ],
         "Lists the racks of the account."));

@@ -41,7 +41,7 @@ internal sealed class RackResource : IManagedResource
             await CheckNameFreeAsync(request.Config, platform, diagnostics, cancellationToken);
             RememberPlannedCreate(request.Config, platform);
             return new ResourcePlan(
-                planned.With(Id, CtyValue.Unknown(CtyType.String)).With(Status, CtyValue.Unknown(CtyType.String)),
+                planned.With(Id, CtyValue.Unknown(CtyType.String)).With(Status, CtyValue.Unknown(CtyType.String)).With(IngressAddress, CtyValue.Unknown(CtyType.String)),
                 []);
         }
 
@@ -54,7 +54,7 @@ internal sealed class RackResource : IManagedResource
             .Where(a => !planned[a].ValueEquals(request.Prior[a]))
             .Select(CtyPath.Attribute)
             .ToList();
-        planned = planned.With(Id, CtyValue.Unknown(CtyType.String)).With(Status, CtyValue.Unknown(CtyType.String));
+        planned = planned.With(Id, CtyValue.Unknown(CtyType.String)).With(Status, CtyValue.Unknown(CtyType.String)).With(IngressAddress, CtyValue.Unknown(CtyType.String));
         RememberPlannedCreate(request.Config, platform);
         return new ResourcePlan(planned, replace);
     }
@@ -77,7 +77,7 @@ internal sealed class RackResource : IManagedResource
         try
         {
             var rack = await client.CreateRackAsync(request, cancellationToken);
-            return planned.With(Id, CtyValue.String(rack.Id)).With(Status, CtyValue.String(rack.Status));
+            return planned.With(Id, CtyValue.String(rack.Id)).With(Status, CtyValue.String(rack.Status)).With(IngressAddress, CtyValue.StringOrNull(rack.IngressAddress));
         }
         catch (WidemeshException ex)
         {
@@ -145,7 +145,10 @@ internal sealed class RackResource : IManagedResource
         }
     }
 
-    /// <summary>Version 0 had no <c>rack_provider</c>: copy it from <c>provider</c> so the next plan is not a replacement.</summary>
+    /// <summary>
+    /// Version 0 had no <c>rack_provider</c>: copy it from <c>provider</c> so the next plan is not a replacement.
+    /// Version 1 had no <c>ingress_address</c>: it stays null until the next refresh reads it.
+    /// </summary>
     public CtyValue UpgradeState(long version, CtyValue state) =>
         version < 1 && state.IsKnown && state[RackProvider].IsNull ? state.With(RackProvider, state[ProviderName]) : state;
 
@@ -157,6 +160,7 @@ internal sealed class RackResource : IManagedResource
         KeyValuePair.Create(Region, CtyValue.StringOrNull(string.IsNullOrEmpty(rack.Region) ? null : rack.Region)),
         KeyValuePair.Create(Id, CtyValue.String(rack.Id)),
         KeyValuePair.Create(Status, CtyValue.String(rack.Status)),
+        KeyValuePair.Create(IngressAddress, CtyValue.StringOrNull(rack.IngressAddress)),
     ]);
 
     private static void RememberPlannedCreate(CtyValue config, PlatformConnection platform)
