@@ -24,6 +24,7 @@ internal sealed class DrainRegistry : IHostedService, IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<DrainForwarder> _logger;
     private int _disposed;
+    private bool _stopped;
 
     public DrainRegistry(PlatformOptions options, LogStore logs, DnsZone zone, IPlatformStore store, TimeProvider time, ILogger<DrainForwarder> logger)
     {
@@ -54,19 +55,17 @@ internal sealed class DrainRegistry : IHostedService, IAsyncDisposable
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await _gate.WaitAsync(cancellationToken);
-        try
+        List<DrainForwarder> running;
+        lock (_forwarders)
         {
-            foreach (var forwarder in _forwarders.Values)
-            {
-                await forwarder.DisposeAsync();
-            }
-
+            _stopped = true;
+            running = [.. _forwarders.Values];
             _forwarders.Clear();
         }
-        finally
+
+        foreach (var forwarder in running)
         {
-            _gate.Release();
+            await forwarder.DisposeAsync();
         }
     }
 
@@ -166,6 +165,11 @@ internal sealed class DrainRegistry : IHostedService, IAsyncDisposable
         lock (_forwarders)
         {
             _forwarders[record.Id] = forwarder;
+            if (_stopped)
+            {
+                // meshd is stopping: the drain is kept on disk and starts with the next meshd.
+                return forwarder;
+            }
         }
 
         forwarder.Start();
