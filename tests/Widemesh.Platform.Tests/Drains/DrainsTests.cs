@@ -37,6 +37,28 @@ public sealed class DrainsTests
     }
 
     [Fact]
+    public async Task A_burst_of_ten_thousand_lines_arrives_complete_and_in_order()
+    {
+        await using var rsyslog = await RsyslogServer.StartAsync(Ct);
+        await using var meshd = await MeshdProcess.StartAsync(null, Ct);
+        await CreateEnvironmentAsync(meshd, "shop");
+        using var client = meshd.CreateClient();
+        await client.CreateDrainAsync("shop", new CreateDrainRequest { Url = rsyslog.Url }, Ct);
+        var expected = Enumerable.Range(0, 10_000).Select(i => $"line {i:D5} " + new string('x', 100)).ToArray();
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        foreach (var batch in expected.Chunk(1000))
+        {
+            await IngestAsync(meshd, "shop", [.. batch.Select(m => (m, "stdout"))]);
+        }
+
+        var lines = await rsyslog.WaitForLinesAsync(expected.Length, Ct);
+        TestContext.Current.TestOutputHelper?.WriteLine($"drain: {expected.Length} lines from first ingest to rsyslog's file in {clock.ElapsedMilliseconds} ms");
+
+        Assert.Equal(expected, Messages(lines));
+    }
+
+    [Fact]
     public async Task Lines_written_while_rsyslog_is_down_arrive_after_it_comes_back_with_none_lost()
     {
         await using var rsyslog = await RsyslogServer.StartAsync(Ct);
