@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Widemesh.Cli.Output;
@@ -20,42 +21,75 @@ internal sealed class LogLineWriter(TextWriter output, TerminalStyle style, bool
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     });
 
+    private const int FlushChars = 32 * 1024;
+
     private readonly Dictionary<string, string> _colours = new(StringComparer.Ordinal);
+    private readonly StringBuilder _buffer = new();
     private int _rackWidth;
     private int _sourceWidth;
     private int _instanceWidth;
 
+    /// <summary>Adds the line to the buffer, which goes out every 32 KiB and on <see cref="Flush"/>.</summary>
     public void Write(LogLine line)
     {
         if (json)
         {
-            output.Write(JsonSerializer.Serialize(line, JsonContext.LogLine));
-            output.Write('\n');
-            return;
+            _buffer.Append(JsonSerializer.Serialize(line, JsonContext.LogLine)).Append('\n');
+        }
+        else
+        {
+            AppendText(line);
         }
 
+        if (_buffer.Length >= FlushChars)
+        {
+            Flush();
+        }
+    }
+
+    /// <summary>Writes out what is buffered (the caller does this whenever it is about to wait for more lines).</summary>
+    public void Flush()
+    {
+        if (_buffer.Length > 0)
+        {
+            output.Write(_buffer);
+            _buffer.Clear();
+        }
+
+        output.Flush();
+    }
+
+    private void AppendText(LogLine line)
+    {
         _rackWidth = Math.Max(_rackWidth, line.Rack.Length);
         _sourceWidth = Math.Max(_sourceWidth, line.Source.Length);
         _instanceWidth = Math.Max(_instanceWidth, line.Instance.Length);
         var time = localZone is null
             ? line.Time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture)
             : TimeZoneInfo.ConvertTime(line.Time, localZone).ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture);
-        var source = $"{line.Rack.PadRight(_rackWidth)} {line.Source.PadRight(_sourceWidth)} {line.Instance.PadRight(_instanceWidth)}";
-        output.Write(style.Dim(time));
-        output.Write(' ');
-        output.Write(Colour(line.Source, source));
-        output.Write("  ");
-        output.Write(line.Message);
-        output.Write('\n');
+        var colour = Colour(line.Source);
+        _buffer.Append(style.Dim(time)).Append(' ');
+        if (colour is not null)
+        {
+            _buffer.Append("\u001b[").Append(colour).Append('m');
+        }
+
+        _buffer.Append(line.Rack).Append(' ', _rackWidth - line.Rack.Length).Append(' ')
+            .Append(line.Source).Append(' ', _sourceWidth - line.Source.Length).Append(' ')
+            .Append(line.Instance).Append(' ', _instanceWidth - line.Instance.Length);
+        if (colour is not null)
+        {
+            _buffer.Append("\u001b[0m");
+        }
+
+        _buffer.Append("  ").Append(line.Message).Append('\n');
     }
 
-    public void Flush() => output.Flush();
-
-    private string Colour(string source, string text)
+    private string? Colour(string source)
     {
         if (!style.Enabled)
         {
-            return text;
+            return null;
         }
 
         if (!_colours.TryGetValue(source, out var code))
@@ -64,6 +98,6 @@ internal sealed class LogLineWriter(TextWriter output, TerminalStyle style, bool
             _colours[source] = code;
         }
 
-        return $"\u001b[{code}m{text}\u001b[0m";
+        return code;
     }
 }

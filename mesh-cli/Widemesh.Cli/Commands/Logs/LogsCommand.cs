@@ -107,13 +107,22 @@ internal static class LogsCommand
 
         try
         {
-            await foreach (var line in follower.ReadAsync(cancellationToken))
+            await using var lines = follower.ReadAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+            while (true)
             {
-                writer.Write(line);
-                if (query.Follow)
+                // Lines go out in blocks while more are already there, and at once when mesh has to wait for the next.
+                var next = lines.MoveNextAsync();
+                if (!next.IsCompleted)
                 {
                     writer.Flush();
                 }
+
+                if (!await next)
+                {
+                    break;
+                }
+
+                writer.Write(lines.Current);
             }
         }
         catch (WidemeshNotFoundException)

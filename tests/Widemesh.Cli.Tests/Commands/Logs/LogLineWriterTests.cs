@@ -17,6 +17,7 @@ public sealed class LogLineWriterTests
         writer.Write(Line("web", "a"));
         writer.Write(Line("worker", "b"));
         writer.Write(Line("web", "c"));
+        writer.Flush();
 
         var lines = output.ToString().TrimEnd('\n').Split('\n');
         var colours = lines.Select(line => line.Split("\u001b[")[3][..2]).ToList();
@@ -26,13 +27,15 @@ public sealed class LogLineWriterTests
     }
 
     [Fact]
-    public void Without_a_terminal_there_is_no_escape_sequence_and_local_time_uses_the_zone()
+    public void Without_a_terminal_there_is_no_escape_sequence_local_time_uses_the_zone_and_lines_wait_for_flush()
     {
         var output = new StringWriter();
         var zone = TimeZoneInfo.CreateCustomTimeZone("plus-two", TimeSpan.FromHours(2), "plus-two", "plus-two");
         var writer = new LogLineWriter(output, new TerminalStyle(false), json: false, zone);
 
         writer.Write(Line("web", "hello"));
+        Assert.Equal(string.Empty, output.ToString());
+        writer.Flush();
 
         Assert.Equal("2026-11-25 12:02:12.345 r1 web web-1  hello\n", output.ToString());
     }
@@ -44,6 +47,7 @@ public sealed class LogLineWriterTests
         var writer = new LogLineWriter(output, new TerminalStyle(true), json: true, localZone: null);
 
         writer.Write(Line("web", "<ok> \"q\"") with { Stack = null, Service = "api", SourceTime = At.ToOffset(TimeSpan.FromHours(2)) });
+        writer.Flush();
 
         Assert.Equal(
             "{\"seq\":7,\"time\":\"2026-11-25T10:02:12.3450000Z\",\"sourceTime\":\"2026-11-25T10:02:12.3450000Z\",\"rack\":\"r1\",\"service\":\"api\",\"instance\":\"web-1\",\"stream\":\"stdout\",\"message\":\"<ok> \\\"q\\\"\"}\n",
