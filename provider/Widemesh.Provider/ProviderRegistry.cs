@@ -18,6 +18,7 @@ internal sealed class ProviderRegistry
             new EnvironmentDataSource(),
             new RacksDataSource(),
             new EnvironmentsDataSource(),
+            new DnsPropagationDataSource(),
         ]);
 
     public ProviderRegistry(IReadOnlyList<IManagedResource> resources, IReadOnlyList<IDataSource> dataSources)

@@ -23,7 +23,7 @@ public sealed class ProviderSchemaTests
     }
 
     [Fact]
-    public async Task Schema_response_lists_both_resources_and_four_data_sources_with_capabilities()
+    public async Task Schema_response_lists_both_resources_and_five_data_sources_with_capabilities()
     {
         using var server = new ProviderServer();
 
@@ -31,7 +31,7 @@ public sealed class ProviderSchemaTests
 
         Assert.NotNull(response.Provider.Block);
         Assert.Equal(["widemesh_environment", "widemesh_rack"], response.ResourceSchemas.Keys.Order());
-        Assert.Equal(["widemesh_environment", "widemesh_environments", "widemesh_rack", "widemesh_racks"], response.DataSourceSchemas.Keys.Order());
+        Assert.Equal(["widemesh_dns_propagation", "widemesh_environment", "widemesh_environments", "widemesh_rack", "widemesh_racks"], response.DataSourceSchemas.Keys.Order());
         Assert.True(response.ServerCapabilities.PlanDestroy);
         Assert.All(response.ResourceSchemas.Values.SelectMany(s => s.Block.Attributes), a => CtyTypeJson.Parse(a.Type.Span));
         Assert.True(response.Provider.Block.Attributes.Single(a => a.Name == "token").Sensitive);
