@@ -16,7 +16,7 @@ internal sealed class RsyslogServer : IAsyncDisposable
 {
     private const string Executable = "/usr/sbin/rsyslogd";
 
-    private const string GtlsDriver = "/usr/lib/x86_64-linux-gnu/rsyslog/lmnsd_gtls.so";
+    private static readonly string GtlsDriver = $"/usr/lib/{(System.Runtime.InteropServices.RuntimeInformation.OSArchitecture == System.Runtime.InteropServices.Architecture.Arm64 ? "aarch64" : "x86_64")}-linux-gnu/rsyslog/lmnsd_gtls.so";
 
     private static readonly SemaphoreSlim InstallGate = new(1, 1);
 
@@ -184,26 +184,39 @@ internal sealed class RsyslogServer : IAsyncDisposable
                 Assert.Skip($"{package} is not installed ({file} is missing) and the tests do not run as root to install it: run 'apt-get install -y {package}' once, then the drain tests run against it.");
             }
 
-            var install = new ProcessStartInfo("apt-get", ["install", "-y", "--no-install-recommends", package])
+            var (exitCode, output) = await AptGetAsync(["install", "-y", "--no-install-recommends", package], cancellationToken);
+            if (exitCode != 0)
             {
-                UseShellExecute = false,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            install.Environment["DEBIAN_FRONTEND"] = "noninteractive";
-            using var process = Process.Start(install)!;
-            var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-            var errors = process.StandardError.ReadToEndAsync(cancellationToken);
-            await process.WaitForExitAsync(cancellationToken);
-            if (process.ExitCode != 0 || !File.Exists(file))
+                // A fresh machine may have no package lists yet.
+                await AptGetAsync(["update"], cancellationToken);
+                (exitCode, output) = await AptGetAsync(["install", "-y", "--no-install-recommends", package], cancellationToken);
+            }
+
+            if (exitCode != 0 || !File.Exists(file))
             {
-                Assert.Skip($"{package} is not installed and 'apt-get install -y {package}' failed (exit {process.ExitCode}): {(await errors).Trim()} {(await output).Trim()}");
+                Assert.Skip($"{package} is not installed and 'apt-get install -y {package}' failed (exit {exitCode}): {output}");
             }
         }
         finally
         {
             InstallGate.Release();
         }
+    }
+
+    private static async Task<(int ExitCode, string Output)> AptGetAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo("apt-get", arguments)
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["DEBIAN_FRONTEND"] = "noninteractive";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        return (process.ExitCode, ((await errors).Trim() + " " + (await output).Trim()).Trim());
     }
 
     private string TlsGlobals() => Tls
