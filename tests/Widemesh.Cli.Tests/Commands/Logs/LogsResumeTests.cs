@@ -54,4 +54,39 @@ public sealed class LogsResumeTests(MeshdFixture fixture)
         Assert.Contains("reconnected", error.Text, StringComparison.Ordinal);
         Assert.Equal(6, lines.Count);
     }
+
+    [Fact]
+    public async Task Follow_that_showed_nothing_yet_still_gets_the_lines_written_while_meshd_was_restarting()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var meshd = await MeshdProcess.StartAsync(null, cancellationToken);
+        var mesh = await MeshCli.CreateAsync(fixture, cancellationToken);
+        using (var admin = meshd.CreateClient())
+        {
+            await admin.CreateAccountAsync(new CreateAccountRequest { Name = "quiet" }, cancellationToken);
+            var token = await admin.CreateTokenAsync(new CreateTokenRequest { Name = "quiet", Account = "quiet" }, cancellationToken);
+            mesh.Variables["WIDEMESH_ENDPOINT"] = meshd.Endpoint.ToString();
+            mesh.Variables["WIDEMESH_TOKEN"] = token.Token;
+        }
+
+        using var client = meshd.CreateClient(mesh.Variables["WIDEMESH_TOKEN"]);
+        var bed = await LogsTestBed.CreateAsync(mesh, client, 1, cancellationToken);
+        using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var output = new LineCollector();
+        var error = new LineCollector();
+
+        var run = bed.StartAsync(["logs", "--json", "--since", "10s"], output, error, interrupt.Token);
+        await error.WaitForLinesAsync(0, cancellationToken);
+        await Task.Delay(500, cancellationToken);
+        await meshd.KillHardAsync(cancellationToken);
+        await meshd.RestartAsync(cancellationToken);
+        await bed.IngestAsync(cancellationToken, LogsTestBed.Line("while-away"));
+        var lines = await output.WaitForLinesAsync(1, cancellationToken);
+        await interrupt.CancelAsync();
+        var exitCode = await run.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal("while-away", (string?)JsonNode.Parse(Assert.Single(output.Lines))!["message"]);
+        Assert.Single(lines);
+    }
 }
