@@ -1,11 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
+using Widemesh.Dns.Benchmarks;
 using DnsClient;
 using Widemesh.Sdk.Contracts;
 using Widemesh.Testing.Meshd;
 
 // DNS benchmark: the time from an environment update (PATCH) to the new answer at meshd's authoritative server,
-// with a zone of E environments, and the server's queries per second. Usage:
+// with a zone of E environments, and the server's queries per second against BIND serving the same zone on loopback
+// (when /usr/sbin/named is installed). Usage:
 //   dotnet run -c Release --project bench/Widemesh.Dns.Benchmarks -- [--environments E] [--switches N] [--seconds S] [--workers W]
 var environments = Option("--environments", 10_000);
 var switches = Option("--switches", 200);
@@ -50,22 +53,42 @@ for (var i = 0; i < switches; i++)
 Console.WriteLine($"PATCH acknowledged:          {Summary(patchTimes)}");
 Console.WriteLine($"PATCH start -> new answer:   {Summary(answerTimes)}");
 
-var answered = 0L;
-var deadline = Stopwatch.StartNew();
-await Parallel.ForAsync(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, async (worker, token) =>
+var ours = await QueriesPerSecondAsync(dnsEndPoint);
+Console.WriteLine($"queries answered, meshd:      {ours:N0}/s over {seconds} s, {workers} UDP clients");
+await using (var bind = await BindServer.StartAsync("widemesh.internal", environments, ct))
 {
-    var own = new LookupClient(new LookupClientOptions(new NameServer(dnsEndPoint)) { UseCache = false, Retries = 0, Timeout = TimeSpan.FromSeconds(2) });
-    var n = 0;
-    while (deadline.Elapsed < TimeSpan.FromSeconds(seconds))
+    if (bind is null)
     {
-        var response = await own.QueryAsync($"env-{(worker * 7919 + n++) % environments:D5}.widemesh.internal", QueryType.A, cancellationToken: token);
-        if (!response.HasError)
-        {
-            Interlocked.Increment(ref answered);
-        }
+        Console.WriteLine("queries answered, BIND:       not run (no /usr/sbin/named; apt-get install bind9)");
     }
-});
-Console.WriteLine($"queries answered:            {answered / deadline.Elapsed.TotalSeconds:N0}/s over {deadline.Elapsed.TotalSeconds:0.0} s, {workers} UDP clients");
+    else
+    {
+        var theirs = await QueriesPerSecondAsync(bind.EndPoint);
+        var again = await QueriesPerSecondAsync(dnsEndPoint);
+        Console.WriteLine($"queries answered, BIND:       {theirs:N0}/s (named {bind.Version}, same zone, same clients)");
+        Console.WriteLine($"queries answered, meshd again: {again:N0}/s");
+    }
+}
+
+async Task<double> QueriesPerSecondAsync(IPEndPoint server)
+{
+    var answered = 0L;
+    var deadline = Stopwatch.StartNew();
+    await Parallel.ForAsync(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, async (worker, token) =>
+    {
+        var own = new LookupClient(new LookupClientOptions(new NameServer(server)) { UseCache = false, Retries = 0, Timeout = TimeSpan.FromSeconds(2), Recursion = false });
+        var n = 0;
+        while (deadline.Elapsed < TimeSpan.FromSeconds(seconds))
+        {
+            var response = await own.QueryAsync($"env-{(worker * 7919 + n++) % environments:D5}.widemesh.internal", QueryType.A, cancellationToken: token);
+            if (!response.HasError && response.Answers.Count == 1)
+            {
+                Interlocked.Increment(ref answered);
+            }
+        }
+    });
+    return answered / deadline.Elapsed.TotalSeconds;
+}
 
 static string Summary(List<double> samples)
 {
