@@ -6,17 +6,24 @@ internal sealed class LogRetentionService(LogStore store, ILogger<LogRetentionSe
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(store.Options.RetentionInterval, store.Time);
-        do
+        try
         {
-            try
+            do
             {
-                store.ApplyRetention();
+                try
+                {
+                    store.ApplyRetention();
+                }
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+                {
+                    LogStoreLog.RetentionFailed(logger, exception);
+                }
             }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                LogStoreLog.RetentionFailed(logger, exception);
-            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // A host that fails to start (a busy port) is disposed without StopAsync: the token ends the loop, nothing failed.
+        }
     }
 }
