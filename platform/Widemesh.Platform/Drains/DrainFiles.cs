@@ -11,20 +11,29 @@ internal sealed class DrainFiles(string directory)
 {
     public string Directory { get; } = directory;
 
-    public IEnumerable<DrainRecord> LoadAll()
+    /// <summary>Every stored drain; a file that cannot be read is reported to <paramref name="damaged"/> and skipped.</summary>
+    public List<DrainRecord> LoadAll(Action<string, Exception> damaged)
     {
+        ArgumentNullException.ThrowIfNull(damaged);
+        var records = new List<DrainRecord>();
         if (!System.IO.Directory.Exists(Directory))
         {
-            yield break;
+            return records;
         }
 
         foreach (var path in System.IO.Directory.EnumerateFiles(Directory, "*.json"))
         {
-            foreach (var record in JsonSerializer.Deserialize(File.ReadAllBytes(path), DrainsJsonContext.Default.DrainRecordArray) ?? [])
+            try
             {
-                yield return record;
+                records.AddRange(JsonSerializer.Deserialize(File.ReadAllBytes(path), DrainsJsonContext.Default.DrainRecordArray) ?? []);
+            }
+            catch (Exception exception) when (exception is JsonException or IOException)
+            {
+                damaged(path, exception);
             }
         }
+
+        return records;
     }
 
     public Task SaveEnvironmentAsync(string environmentId, IReadOnlyCollection<DrainRecord> drains, CancellationToken cancellationToken)
@@ -39,10 +48,18 @@ internal sealed class DrainFiles(string directory)
         return WriteAsync(path, JsonSerializer.SerializeToUtf8Bytes(drains.ToArray(), DrainsJsonContext.Default.DrainRecordArray), cancellationToken);
     }
 
+    /// <summary>What the drain has sent, or null when nothing is recorded (or the record cannot be read).</summary>
     public DrainProgress? LoadProgress(string drainId)
     {
         var path = ProgressPath(drainId);
-        return File.Exists(path) ? JsonSerializer.Deserialize(File.ReadAllBytes(path), DrainsJsonContext.Default.DrainProgress) : null;
+        try
+        {
+            return File.Exists(path) ? JsonSerializer.Deserialize(File.ReadAllBytes(path), DrainsJsonContext.Default.DrainProgress) : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     public Task SaveProgressAsync(string drainId, DrainProgress progress, CancellationToken cancellationToken) =>

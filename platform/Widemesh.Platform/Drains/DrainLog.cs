@@ -14,4 +14,7 @@ internal static partial class DrainLog
 
     [LoggerMessage(EventId = 5104, Level = LogLevel.Error, Message = "Drain {DrainId} stopped unexpectedly")]
     public static partial void Crashed(ILogger logger, string drainId, Exception exception);
+
+    [LoggerMessage(EventId = 5105, Level = LogLevel.Error, Message = "Drains file {Path} cannot be read; its drains are not running until it is fixed or deleted")]
+    public static partial void FileDamaged(ILogger logger, string path, Exception exception);
 }

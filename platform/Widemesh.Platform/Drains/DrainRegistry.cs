@@ -42,7 +42,7 @@ internal sealed class DrainRegistry : IHostedService, IAsyncDisposable
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            foreach (var record in _files.LoadAll())
+            foreach (var record in _files.LoadAll((path, exception) => DrainLog.FileDamaged(_logger, path, exception)))
             {
                 StartForwarder(record);
             }

@@ -157,6 +157,22 @@ public sealed class DrainsTests
         Assert.Empty(rsyslog.Lines());
     }
 
+    [Fact]
+    public async Task A_damaged_drains_file_is_reported_and_meshd_still_starts()
+    {
+        await using var meshd = await MeshdProcess.StartAsync(null, Ct);
+        await CreateEnvironmentAsync(meshd, "shop");
+        await meshd.StopAsync(Ct);
+        Directory.CreateDirectory(Path.Combine(meshd.DataDirectory, "drains"));
+        await File.WriteAllTextAsync(Path.Combine(meshd.DataDirectory, "drains", "env_0000000000000000.json"), "[{\"id\":", Ct);
+
+        await meshd.RestartAsync(Ct);
+        using var client = meshd.CreateClient();
+
+        Assert.Empty(await client.ListDrainsAsync("shop", Ct));
+        Assert.Contains("cannot be read", meshd.Output, StringComparison.Ordinal);
+    }
+
     internal static async Task CreateEnvironmentAsync(MeshdProcess meshd, string name)
     {
         using var client = meshd.CreateClient();
