@@ -13,19 +13,22 @@ internal sealed class StandardInputWatch(IHostApplicationLifetime lifetime) : Ba
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // A read of standard input cannot be cancelled on Unix, so stopping must not wait for it:
+        // otherwise every shutdown would last the whole host shutdown timeout.
+        var endOfInput = Task.Run(ReadToEndAsync, CancellationToken.None);
+        var stopping = Task.Delay(Timeout.Infinite, stoppingToken);
+        if (await Task.WhenAny(endOfInput, stopping) == endOfInput && !stoppingToken.IsCancellationRequested)
+        {
+            lifetime.StopApplication();
+        }
+    }
+
+    private static async Task ReadToEndAsync()
+    {
         await using var input = Console.OpenStandardInput();
         var buffer = new byte[256];
-        try
+        while (await input.ReadAsync(buffer) > 0)
         {
-            while (await input.ReadAsync(buffer, stoppingToken) > 0)
-            {
-            }
         }
-        catch (OperationCanceledException)
-        {
-            return;
-        }
-
-        lifetime.StopApplication();
     }
 }
