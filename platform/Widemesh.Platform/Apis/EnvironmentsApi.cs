@@ -235,7 +235,7 @@ internal static class EnvironmentsApi
     private static ProblemHttpResult NotFound(string name) =>
         Problems.NotFound($"This account has no environment named '{name}'. List its environments with GET /v1/environments.");
 
-    private static string? ValidateManagedBy(string? managedBy) =>
+    public static string? ValidateManagedBy(string? managedBy) =>
         managedBy is { Length: > MaxManagedByLength }
             ? $"managedBy is {managedBy.Length} characters long; keep it to {MaxManagedByLength} (such as 'terraform' or 'mesh')."
             : null;

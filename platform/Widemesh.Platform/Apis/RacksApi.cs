@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Widemesh.Platform.Auth;
 using Widemesh.Platform.Racks;
@@ -18,6 +19,8 @@ internal static class RacksApi
         group.MapPost("/", CreateAsync).Accepts<CreateRackRequest>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{name}", GetAsync).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPatch("/{name}", PatchAsync).Accepts<UpdateRackRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed);
         group.MapDelete("/{name}", DeleteAsync)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
         return app;
@@ -31,6 +34,7 @@ internal static class RacksApi
         Region = rack.Region,
         Status = rack.Status,
         IngressAddress = rack.IngressAddress,
+        ManagedBy = rack.ManagedBy,
         Version = rack.Version,
         CreatedAt = rack.CreatedAt,
         UpdatedAt = rack.UpdatedAt,
@@ -94,6 +98,11 @@ internal static class RacksApi
             }
         }
 
+        if (EnvironmentsApi.ValidateManagedBy(request.ManagedBy) is { } managedByProblem)
+        {
+            return Problems.Validation("managedBy", managedByProblem);
+        }
+
         string? ingressAddress = null;
         if (!string.IsNullOrWhiteSpace(request.IngressAddress))
         {
@@ -106,7 +115,7 @@ internal static class RacksApi
         }
 
         var caller = CallerContext.Get(context);
-        var rack = new NewRack(caller.AccountId, request.Name, provider, region, string.Empty, ingressAddress);
+        var rack = new NewRack(caller.AccountId, request.Name, provider, region, string.Empty, ingressAddress, EmptyToNull(request.ManagedBy));
         var status = await runtimes.For(provider).PrepareRackAsync(rack, cancellationToken);
         var result = await store.CreateRackAsync(rack with { Status = status }, cancellationToken);
         if (result.Outcome == StoreOutcome.NameTaken)
@@ -123,6 +132,55 @@ internal static class RacksApi
         Log.RackCreated(loggers.CreateLogger(typeof(RacksApi)), stored.Name, stored.Provider, caller.AccountName);
         ETags.Set(context.Response, stored.Version);
         return TypedResults.Created($"/v1/racks/{stored.Name}", ToContract(stored));
+    }
+
+    /// <summary>Changes only <c>managedBy</c>: every other rack field is fixed, so naming one is a 400.</summary>
+    private static async Task<Results<Ok<Rack>, ProblemHttpResult>> PatchAsync(
+        string name, HttpContext context, IPlatformStore store, CancellationToken cancellationToken)
+    {
+        var (expectedVersion, ifMatchProblem) = ETags.ReadIfMatch(context.Request);
+        if (ifMatchProblem is not null)
+        {
+            return ifMatchProblem;
+        }
+
+        context.Request.EnableBuffering();
+        var body = await JsonBody.ReadAsync<UpdateRackRequest>(context.Request, cancellationToken);
+        if (body.Value is not { } request)
+        {
+            return body.Problem!;
+        }
+
+        context.Request.Body.Position = 0;
+        using (var document = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: cancellationToken))
+        {
+            var other = document.RootElement.EnumerateObject().Select(p => p.Name).FirstOrDefault(n => !n.Equals("managedBy", StringComparison.OrdinalIgnoreCase));
+            if (other is not null)
+            {
+                return Problems.Validation(
+                    other,
+                    $"{other} cannot change on a rack: racks are replaced, not updated. Only managedBy can be patched; to change {other}, delete the rack and create it again.");
+            }
+        }
+
+        if (EnvironmentsApi.ValidateManagedBy(request.ManagedBy) is { } managedByProblem)
+        {
+            return Problems.Validation("managedBy", managedByProblem);
+        }
+
+        var caller = CallerContext.Get(context);
+        var result = await store.UpdateRackManagedByAsync(caller.AccountId, name, EmptyToNull(request.ManagedBy), expectedVersion, cancellationToken);
+        switch (result.Outcome)
+        {
+            case StoreOutcome.NotFound:
+                return NotFound(name);
+            case StoreOutcome.Stale:
+                return Problems.PreconditionFailed($"Rack '{name}'", expectedVersion!.Value, result.CurrentVersion!.Value);
+        }
+
+        var rack = result.Value!;
+        ETags.Set(context.Response, rack.Version);
+        return TypedResults.Ok(ToContract(rack));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
@@ -150,6 +208,8 @@ internal static class RacksApi
         Log.RackDeleted(loggers.CreateLogger(typeof(RacksApi)), name, caller.AccountName);
         return TypedResults.NoContent();
     }
+
+    private static string? EmptyToNull(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     private static bool IsMulticast(IPAddress address) =>
         address.IsIPv6Multicast || (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && address.GetAddressBytes()[0] is >= 224 and <= 239);

@@ -41,6 +41,9 @@ internal interface IPlatformStore : IAsyncDisposable
     public Task<StoreResult<StoredRack>> CreateRackAsync(NewRack rack, CancellationToken cancellationToken);
 
     /// <summary>Deletes a rack unless an environment uses it (<see cref="StoreOutcome.InUse"/> with their names).</summary>
+    /// <summary>Sets the rack's <c>managedBy</c> (null clears it); the version goes up only when it changes.</summary>
+    public Task<StoreResult<StoredRack>> UpdateRackManagedByAsync(string accountId, string name, string? managedBy, long? expectedVersion, CancellationToken cancellationToken);
+
     public Task<StoreResult<StoredRack>> DeleteRackAsync(string accountId, string name, long? expectedVersion, CancellationToken cancellationToken);
 
     public Task<IReadOnlyList<StoredEnvironment>> ListEnvironmentsAsync(string accountId, CancellationToken cancellationToken);

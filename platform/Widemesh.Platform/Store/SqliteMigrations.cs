@@ -84,5 +84,8 @@ internal static class SqliteMigrations
 
             CREATE UNIQUE INDEX racks_by_ingress_address ON racks (ingress_address);
             """),
+        (4, "racks.managed_by: who manages the rack (a mesh workspace, 'terraform'), like environments.managed_by", """
+            ALTER TABLE racks ADD COLUMN managed_by TEXT;
+            """),
     ];
 }

@@ -4,7 +4,7 @@ namespace Widemesh.Platform.Store;
 
 internal sealed partial class SqlitePlatformStore
 {
-    private const string RackColumns = "id, account_id, name, provider, region, status, version, created_at, updated_at, ingress_address";
+    private const string RackColumns = "id, account_id, name, provider, region, status, version, created_at, updated_at, ingress_address, managed_by";
     private const string RackByName = $"SELECT {RackColumns} FROM racks WHERE account_id = $a AND name = $n";
 
     public Task<IReadOnlyList<StoredRack>> ListRacksAsync(string accountId, CancellationToken cancellationToken) => ReadAsync<IReadOnlyList<StoredRack>>(session =>
@@ -31,13 +31,13 @@ internal sealed partial class SqlitePlatformStore
             {
                 var now = Now();
                 var address = rack.IngressAddress ?? FreeIngressAddress(transaction);
-                var stored = new StoredRack(ResourceIds.NewRack(), rack.AccountId, rack.Name, rack.Provider, rack.Region, rack.Status, 1, Time(now), Time(now), address);
+                var stored = new StoredRack(ResourceIds.NewRack(), rack.AccountId, rack.Name, rack.Provider, rack.Region, rack.Status, 1, Time(now), Time(now), address, rack.ManagedBy);
                 try
                 {
                     using var insert = Command(
                         _writer,
                         transaction,
-                        $"INSERT INTO racks ({RackColumns}) VALUES ($id, $a, $n, $p, $r, $s, 1, $t, $t, $ip)",
+                        $"INSERT INTO racks ({RackColumns}) VALUES ($id, $a, $n, $p, $r, $s, 1, $t, $t, $ip, $m)",
                         ("$id", stored.Id),
                         ("$a", rack.AccountId),
                         ("$n", rack.Name),
@@ -45,7 +45,8 @@ internal sealed partial class SqlitePlatformStore
                         ("$r", rack.Region),
                         ("$s", rack.Status),
                         ("$t", now),
-                        ("$ip", address));
+                        ("$ip", address),
+                        ("$m", rack.ManagedBy));
                     insert.ExecuteNonQuery();
                 }
                 catch (SqliteException exception) when (IsUniqueViolation(exception))
@@ -56,6 +57,41 @@ internal sealed partial class SqlitePlatformStore
 
                 transaction.Commit();
                 return StoreResult<StoredRack>.Done(stored);
+            },
+            cancellationToken);
+
+    public Task<StoreResult<StoredRack>> UpdateRackManagedByAsync(
+        string accountId, string name, string? managedBy, long? expectedVersion, CancellationToken cancellationToken) =>
+        WriteAsync(
+            transaction =>
+            {
+                var rack = ReadRack(_writer, transaction, accountId, name);
+                if (rack is null)
+                {
+                    return StoreResult<StoredRack>.Fail(StoreOutcome.NotFound);
+                }
+
+                if (expectedVersion is { } expected && expected != rack.Version)
+                {
+                    return StoreResult<StoredRack>.Fail(StoreOutcome.Stale, currentVersion: rack.Version);
+                }
+
+                if (rack.ManagedBy == managedBy)
+                {
+                    return StoreResult<StoredRack>.Done(rack, rack);
+                }
+
+                var now = Now();
+                using var update = Command(
+                    _writer,
+                    transaction,
+                    "UPDATE racks SET managed_by = $m, version = version + 1, updated_at = $t WHERE id = $id",
+                    ("$m", managedBy),
+                    ("$t", now),
+                    ("$id", rack.Id));
+                update.ExecuteNonQuery();
+                transaction.Commit();
+                return StoreResult<StoredRack>.Done(rack with { ManagedBy = managedBy, Version = rack.Version + 1, UpdatedAt = Time(now) }, rack);
             },
             cancellationToken);
 
@@ -117,7 +153,8 @@ internal sealed partial class SqlitePlatformStore
         reader.GetInt64(6),
         Time(reader.GetInt64(7)),
         Time(reader.GetInt64(8)),
-        reader.IsDBNull(9) ? null : reader.GetString(9));
+        reader.IsDBNull(9) ? null : reader.GetString(9),
+        reader.IsDBNull(10) ? null : reader.GetString(10));
 
     /// <summary>The lowest loopback address from 127.0.1.1 up that no rack uses (host parts 0 and 255 are skipped).</summary>
     private string FreeIngressAddress(SqliteTransaction transaction)

@@ -10,4 +10,5 @@ internal sealed record StoredRack(
     long Version,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    string? IngressAddress = null);
+    string? IngressAddress = null,
+    string? ManagedBy = null);

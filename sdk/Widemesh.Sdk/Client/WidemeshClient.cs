@@ -67,6 +67,15 @@ public sealed partial class WidemeshClient : IDisposable
         return await ReadAsync(response, Json.Rack, cancellationToken);
     }
 
+    /// <summary>Sets or clears the rack's <c>managedBy</c> (PATCH); racks are otherwise replaced, not updated.</summary>
+    public async Task<Rack> UpdateRackAsync(string name, UpdateRackRequest request, long? ifMatchVersion, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using var response = await SendAsync(
+            HttpMethod.Patch, $"v1/racks/{Escape(name)}", JsonContent.Create(request, Json.UpdateRackRequest), ifMatchVersion, cancellationToken);
+        return await ReadAsync(response, Json.Rack, cancellationToken);
+    }
+
     public async Task DeleteRackAsync(string name, long? ifMatchVersion, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(HttpMethod.Delete, $"v1/racks/{Escape(name)}", null, ifMatchVersion, cancellationToken);

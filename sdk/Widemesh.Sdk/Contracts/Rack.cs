@@ -16,6 +16,9 @@ public sealed record Rack
     /// <summary>The address the rack's ingress listens on; environments whose last rack this is resolve to it.</summary>
     public string? IngressAddress { get; init; }
 
+    /// <summary>Who manages the rack (such as a mesh workspace or 'terraform'); null when nobody said.</summary>
+    public string? ManagedBy { get; init; }
+
     public required long Version { get; init; }
 
     public required DateTimeOffset CreatedAt { get; init; }

@@ -8,6 +8,7 @@ namespace Widemesh.Sdk.Contracts;
 [JsonSerializable(typeof(Rack))]
 [JsonSerializable(typeof(RackList))]
 [JsonSerializable(typeof(CreateRackRequest))]
+[JsonSerializable(typeof(UpdateRackRequest))]
 [JsonSerializable(typeof(EnvironmentInfo))]
 [JsonSerializable(typeof(EnvironmentList))]
 [JsonSerializable(typeof(CreateEnvironmentRequest))]
