@@ -39,6 +39,9 @@ internal static class ExitCodes
     /// <summary><c>mesh plan --detailed-exitcode</c> found changes to apply.</summary>
     public const int ChangesPending = 10;
 
+    /// <summary><c>mesh env dns</c>: not every resolver answers the address of the environment's last rack yet.</summary>
+    public const int NotPropagated = 11;
+
     /// <summary>Interrupted (Ctrl-C), as shells report SIGINT.</summary>
     public const int Cancelled = 130;
 }

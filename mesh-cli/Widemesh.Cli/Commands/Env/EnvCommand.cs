@@ -13,6 +13,7 @@ internal static class EnvCommand
         command.Subcommands.Add(EnvUpdateCommand.Create(context, options));
         command.Subcommands.Add(EnvDeleteCommand.Create(context, options));
         command.Subcommands.Add(EnvUseCommand.Create(context, options));
+        command.Subcommands.Add(EnvDnsCommand.Create(context, options));
         return command;
     }
 }
