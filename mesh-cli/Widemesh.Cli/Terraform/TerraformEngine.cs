@@ -90,7 +90,7 @@ internal sealed class TerraformEngine(CliContext context, TerraformBinary binary
         EnsureSucceeded(apply, "apply");
 
         await guard.RecordAsync(
-            pending.Where(c => c.Type == WorkspaceLayout.EnvironmentType && c.Action != ChangeAction.Delete && c.Name is not null).Select(c => c.Name!),
+            pending.Where(c => OwnershipGuard.Covers(c.Type) && c.Action != ChangeAction.Delete && c.Name is not null).Select(c => (c.Type, c.Name!)),
             cancellationToken);
         return ChangeSummaries.Result(Name, changes, applied: true);
     }

@@ -58,7 +58,7 @@ internal sealed partial class BuiltinEngine(CliContext context) : IWorkspaceEngi
         await ApplyAsync(provider, steps, writer, request.Quiet, cancellationToken);
 
         await guard.RecordAsync(
-            pending.Where(s => s.Type == WorkspaceLayout.EnvironmentType && s.Action != ChangeAction.Delete && s.PlatformName is not null).Select(s => s.PlatformName!),
+            pending.Where(s => OwnershipGuard.Covers(s.Type) && s.Action != ChangeAction.Delete && s.PlatformName is not null).Select(s => (s.Type, s.PlatformName!)),
             cancellationToken);
         return ChangeSummaries.Result(Name, changes, applied: true);
     }
