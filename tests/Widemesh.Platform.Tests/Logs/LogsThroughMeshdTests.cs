@@ -39,12 +39,16 @@ public sealed class LogsThroughMeshdTests
         using var http = CreateHttp(meshd, meshd.AdminToken);
         await IngestAsync(http, "shop", "a line that must go");
 
-        using (var client = meshd.CreateClient())
-        {
-            await client.DeleteEnvironmentAsync("shop", null, Ct);
-            await client.CreateEnvironmentAsync(new CreateEnvironmentRequest { Name = "shop", Racks = ["eu-1"] }, Ct);
-        }
+        using var client = meshd.CreateClient();
+        var environment = await client.GetEnvironmentAsync("shop", Ct);
+        var logDirectory = Path.Combine(meshd.DataDirectory, "logs", environment!.Id);
+        var keptBeforeDelete = Directory.Exists(logDirectory);
 
+        await client.DeleteEnvironmentAsync("shop", null, Ct);
+        await client.CreateEnvironmentAsync(new CreateEnvironmentRequest { Name = "shop", Racks = ["eu-1"] }, Ct);
+
+        Assert.True(keptBeforeDelete, $"the ingested line should have been stored under {logDirectory}");
+        Assert.False(Directory.Exists(logDirectory), $"{logDirectory} should be gone with the environment");
         Assert.Empty(await ReadAsync(http, "shop", "since=1h"));
     }
 
