@@ -18,6 +18,15 @@ public sealed record EnvironmentInfo
 
     public string? ManagedBy { get; init; }
 
+    /// <summary>The environment's application components; empty when none.</summary>
+    public IReadOnlyList<StackSpec> Stacks { get; init; } = [];
+
+    /// <summary>The environment's backing services; empty when none.</summary>
+    public IReadOnlyList<ServiceSpec> Services { get; init; } = [];
+
+    /// <summary>The release (<c>rel_…</c>) whose directory the instances run in; null for none.</summary>
+    public string? Release { get; init; }
+
     public required long Version { get; init; }
 
     public required DateTimeOffset CreatedAt { get; init; }

@@ -27,4 +27,8 @@ namespace Widemesh.Sdk.Contracts;
 [JsonSerializable(typeof(Drain))]
 [JsonSerializable(typeof(DrainList))]
 [JsonSerializable(typeof(CreateDrainRequest))]
+[JsonSerializable(typeof(Release))]
+[JsonSerializable(typeof(ReleaseList))]
+[JsonSerializable(typeof(InstanceInfo))]
+[JsonSerializable(typeof(InstanceList))]
 public sealed partial class WidemeshJsonContext : JsonSerializerContext;
