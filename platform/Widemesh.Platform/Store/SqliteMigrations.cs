@@ -87,5 +87,13 @@ internal static class SqliteMigrations
         (4, "racks.managed_by: who manages the rack (a mesh workspace, 'terraform'), like environments.managed_by", """
             ALTER TABLE racks ADD COLUMN managed_by TEXT;
             """),
+        (5, "environment_migrations: one in-progress rack migration per environment, as JSON, for resumable mesh env migrate", """
+            CREATE TABLE environment_migrations (
+                environment_id TEXT PRIMARY KEY REFERENCES environments(id) ON DELETE CASCADE,
+                json TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL
+            ) STRICT;
+            """),
     ];
 }
