@@ -1,4 +1,5 @@
 using Widemesh.Platform.Store;
+using Widemesh.Sdk.Contracts;
 
 namespace Widemesh.Platform.Racks;
 
@@ -23,4 +24,7 @@ internal interface IRackRuntime
 
     /// <summary>Stops the environment on the rack and frees its resources there.</summary>
     public Task RemoveEnvironmentAsync(StoredRack rack, StoredEnvironment environment, CancellationToken cancellationToken);
+
+    /// <summary>What runs of the environment on the rack now (empty when nothing does).</summary>
+    public IReadOnlyList<InstanceInfo> ListInstances(StoredRack rack, StoredEnvironment environment);
 }

@@ -1,4 +1,5 @@
 using Widemesh.Platform.Store;
+using Widemesh.Sdk.Contracts;
 
 namespace Widemesh.Platform.Racks;
 
@@ -27,4 +28,6 @@ internal sealed class RecordingRackRuntime(string provider, ILogger<RecordingRac
         Log.RackRuntimeAction(logger, Provider, "remove", environment.Name, rack.Name);
         return Task.CompletedTask;
     }
+
+    public IReadOnlyList<InstanceInfo> ListInstances(StoredRack rack, StoredEnvironment environment) => [];
 }
