@@ -137,6 +137,7 @@ await using (dataLock)
     app.MapRacksApi();
     app.MapEnvironmentsApi();
     app.MapEnvironmentDnsApi();
+    app.MapEnvironmentMigrationApi();
     app.MapAccountsApi();
     app.MapTokensApi();
     app.MapLogsApi();

@@ -64,4 +64,17 @@ internal interface IPlatformStore : IAsyncDisposable
     public Task<StoredDnsHost?> GetDnsHostAsync(string name, CancellationToken cancellationToken);
 
     public Task<NameClaim> GetEnvironmentNameClaimAsync(string accountId, string name, CancellationToken cancellationToken);
+
+    /// <summary>The environment's recorded rack migration, or null when there is none (or no such environment).</summary>
+    public Task<StoredEnvironmentMigration?> GetEnvironmentMigrationAsync(string accountId, string name, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records (or replaces) the environment's migration: <see cref="StoreOutcome.Stale"/> when <paramref name="mustBeNew"/> and one
+    /// exists, or when <paramref name="expectedVersion"/> differs; <see cref="StoreOutcome.NotFound"/> names <c>environment</c> or
+    /// <c>migration</c> (an expected version but nothing recorded).
+    /// </summary>
+    public Task<StoreResult<StoredEnvironmentMigration>> PutEnvironmentMigrationAsync(
+        string accountId, string name, string json, long? expectedVersion, bool mustBeNew, CancellationToken cancellationToken);
+
+    public Task<StoreResult<StoredEnvironmentMigration>> DeleteEnvironmentMigrationAsync(string accountId, string name, long? expectedVersion, CancellationToken cancellationToken);
 }

@@ -24,6 +24,8 @@ namespace Widemesh.Sdk.Contracts;
 [JsonSerializable(typeof(ApiProblem))]
 [JsonSerializable(typeof(EnvironmentDns))]
 [JsonSerializable(typeof(DnsPropagation))]
+[JsonSerializable(typeof(MigrationInfo))]
+[JsonSerializable(typeof(MigrationRequest))]
 [JsonSerializable(typeof(Drain))]
 [JsonSerializable(typeof(DrainList))]
 [JsonSerializable(typeof(CreateDrainRequest))]
