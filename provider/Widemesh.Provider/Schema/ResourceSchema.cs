@@ -11,14 +11,16 @@ internal sealed record ResourceSchema(long Version, SchemaBlock Block)
 
     public CtyType ImpliedType => _impliedType.Value;
 
-    public Tf.Schema ToProto()
+    public Tf.Schema ToProto() => new() { Version = Version, Block = ToProto(Block) };
+
+    private static Tf.Schema.Types.Block ToProto(SchemaBlock schemaBlock)
     {
         var block = new Tf.Schema.Types.Block
         {
-            Description = Block.Description,
+            Description = schemaBlock.Description,
             DescriptionKind = Tf.StringKind.Markdown,
         };
-        foreach (var attribute in Block.Attributes)
+        foreach (var attribute in schemaBlock.Attributes)
         {
             block.Attributes.Add(new Tf.Schema.Types.Attribute
             {
@@ -33,6 +35,17 @@ internal sealed record ResourceSchema(long Version, SchemaBlock Block)
             });
         }
 
-        return new Tf.Schema { Version = Version, Block = block };
+        foreach (var nested in schemaBlock.NestedBlocks)
+        {
+            block.BlockTypes.Add(new Tf.Schema.Types.NestedBlock
+            {
+                TypeName = nested.TypeName,
+                Block = ToProto(nested.Block),
+                Nesting = Tf.Schema.Types.NestedBlock.Types.NestingMode.List,
+                MaxItems = nested.MaxItems,
+            });
+        }
+
+        return block;
     }
 }

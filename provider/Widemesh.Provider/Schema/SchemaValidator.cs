@@ -16,8 +16,29 @@ internal static partial class SchemaValidator
             problems.Add($"{typeName}: schema version {schema.Version} is negative.");
         }
 
+        ValidateBlock(typeName, schema.Block, problems);
+        return problems;
+    }
+
+    private static void ValidateBlock(string typeName, SchemaBlock block, List<string> problems)
+    {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var attribute in schema.Block.Attributes)
+        foreach (var nested in block.NestedBlocks)
+        {
+            if (!seen.Add(nested.TypeName))
+            {
+                problems.Add($"{typeName}.{nested.TypeName}: the block type is declared twice.");
+            }
+
+            if (!IdentifierPattern().IsMatch(nested.TypeName))
+            {
+                problems.Add($"{typeName}.{nested.TypeName}: the name is not a valid identifier (^[a-z0-9_]+$).");
+            }
+
+            ValidateBlock($"{typeName}.{nested.TypeName}", nested.Block, problems);
+        }
+
+        foreach (var attribute in block.Attributes)
         {
             var where = $"{typeName}.{attribute.Name}";
             if (!seen.Add(attribute.Name))
@@ -50,8 +71,6 @@ internal static partial class SchemaValidator
                 problems.Add($"{where}: needs a description for the docs.");
             }
         }
-
-        return problems;
     }
 
     [GeneratedRegex("^[a-z0-9_]+$")]
