@@ -55,10 +55,7 @@ internal sealed partial class BuiltinEngine
             var step = steps.GetValueOrDefault(resource.Address) ?? new ResourceStep(resource.Type, resource.Name, schema);
             steps[resource.Address] = step;
             step.Config = ConfigValues.Build(resource, schema);
-            string? Locate(Tf.AttributePath? path) =>
-                (ProviderDiagnosticsReport.FirstAttribute(path) is { } attribute && resource.Arguments.TryGetValue(attribute, out var argument)
-                    ? argument.Location
-                    : resource.Location).ToString();
+            string? Locate(Tf.AttributePath? path) => resource.Locate(path).ToString();
 
             await provider.ValidateAsync(schema, resource.Address, step.Config, Locate, cancellationToken);
             var (planned, plannedPrivate, replace) = await provider.PlanAsync(schema, resource.Address, step.Prior, step.PriorPrivate, step.Config, Locate, cancellationToken);

@@ -10,43 +10,15 @@ namespace Widemesh.Cli.Engine.Builtin;
 /// </summary>
 internal static class ConfigValues
 {
-    public static CtyValue Build(ConfiguredResource resource, ResourceTypeSchema schema)
+    public static CtyValue Build(ConfiguredResource resource, ResourceTypeSchema schema) =>
+        BuildBody(resource.Address, resource.Arguments, resource.Blocks, schema.Block, resource.Location);
+
+    /// <summary>Terraform's ProposedNewState: config, with computed attributes left null in config taken from prior; list blocks correlate by index.</summary>
+    public static CtyValue ProposedNew(CtyValue prior, CtyValue config, ResourceTypeSchema schema) => ProposedNew(prior, config, schema.Block);
+
+    private static CtyValue ProposedNew(CtyValue prior, CtyValue config, BlockSchema schema)
     {
-        foreach (var (name, (_, location)) in resource.Arguments)
-        {
-            var attribute = schema.Find(name)
-                ?? throw UnsupportedConstruct.Invalid($"{resource.Address} has no argument \"{name}\" (unsupported argument); its arguments are {string.Join(", ", schema.Attributes.Where(a => a.Required || a.Optional).Select(a => a.Name))}.", location);
-            if (!attribute.Required && !attribute.Optional)
-            {
-                throw UnsupportedConstruct.Invalid($"{resource.Address}: \"{name}\" is read-only (computed by the platform); remove it.", location);
-            }
-        }
-
-        var values = new List<KeyValuePair<string, CtyValue>>();
-        foreach (var attribute in schema.Attributes)
-        {
-            var type = schema.TypeOf(attribute.Name);
-            if (resource.Arguments.TryGetValue(attribute.Name, out var argument))
-            {
-                values.Add(KeyValuePair.Create(attribute.Name, Convert(argument.Value, type, $"{resource.Address}.{attribute.Name}", argument.Location)));
-            }
-            else if (attribute.Required)
-            {
-                throw UnsupportedConstruct.Invalid($"{resource.Address} is missing the required argument \"{attribute.Name}\".", resource.Location);
-            }
-            else
-            {
-                values.Add(KeyValuePair.Create(attribute.Name, CtyValue.Null(type)));
-            }
-        }
-
-        return CtyValue.Object(schema.Type, values);
-    }
-
-    /// <summary>Terraform's ProposedNewState: config, with computed attributes left null in config taken from prior.</summary>
-    public static CtyValue ProposedNew(CtyValue prior, CtyValue config, ResourceTypeSchema schema)
-    {
-        if (prior.IsNull)
+        if (prior.IsNull || !prior.IsKnown || config.IsNull || !config.IsKnown)
         {
             return config;
         }
@@ -55,7 +27,81 @@ internal static class ConfigValues
         {
             var configured = config[attribute.Name];
             return KeyValuePair.Create(attribute.Name, attribute.Computed && configured.IsNull ? prior[attribute.Name] : configured);
-        });
+        }).Concat(schema.Blocks.Select(block =>
+        {
+            var configured = config[block.TypeName];
+            var before = prior[block.TypeName];
+            if (block.Nesting != Provider.Protocol.Tfplugin6.Schema.Types.NestedBlock.Types.NestingMode.List || !configured.IsKnown || configured.IsNull || !before.IsKnown || before.IsNull)
+            {
+                return KeyValuePair.Create(block.TypeName, configured);
+            }
+
+            var elements = configured.Elements.Select((element, index) =>
+                index < before.Elements.Count ? ProposedNew(before.Elements[index], element, block.Block) : element);
+            return KeyValuePair.Create(block.TypeName, CtyValue.List(block.Block.Type, elements));
+        }));
+        return CtyValue.Object(schema.Type, values);
+    }
+
+    private static CtyValue BuildBody(
+        string address,
+        IReadOnlyDictionary<string, (HclValue Value, SourceLocation Location)> arguments,
+        IReadOnlyList<ConfiguredBlock> blocks,
+        BlockSchema schema,
+        SourceLocation location)
+    {
+        foreach (var (name, (_, argumentLocation)) in arguments)
+        {
+            var attribute = schema.Find(name)
+                ?? throw UnsupportedConstruct.Invalid($"{address} has no argument \"{name}\" (unsupported argument); its arguments are {string.Join(", ", schema.Attributes.Where(a => a.Required || a.Optional).Select(a => a.Name))}{(schema.Blocks.Count == 0 ? string.Empty : $" and its blocks {string.Join(", ", schema.Blocks.Select(b => b.TypeName))}")}.", argumentLocation);
+            if (!attribute.Required && !attribute.Optional)
+            {
+                throw UnsupportedConstruct.Invalid($"{address}: \"{name}\" is read-only (computed by the platform); remove it.", argumentLocation);
+            }
+        }
+
+        foreach (var block in blocks)
+        {
+            var nested = schema.FindBlock(block.Type)
+                ?? throw UnsupportedConstruct.Invalid($"{address} has no block type \"{block.Type}\" (unsupported block type){(schema.Blocks.Count == 0 ? string.Empty : $"; its blocks are {string.Join(", ", schema.Blocks.Select(b => b.TypeName))}")}.", block.Location);
+            if (!nested.IsSupported)
+            {
+                throw UnsupportedConstruct.At($"the {nested.Nesting} nested block \"{block.Type}\"", block.Location);
+            }
+        }
+
+        var values = new List<KeyValuePair<string, CtyValue>>();
+        foreach (var attribute in schema.Attributes)
+        {
+            var type = schema.TypeOf(attribute.Name);
+            if (arguments.TryGetValue(attribute.Name, out var argument))
+            {
+                values.Add(KeyValuePair.Create(attribute.Name, Convert(argument.Value, type, $"{address}.{attribute.Name}", argument.Location)));
+            }
+            else if (attribute.Required)
+            {
+                throw UnsupportedConstruct.Invalid($"{address} is missing the required argument \"{attribute.Name}\".", location);
+            }
+            else
+            {
+                values.Add(KeyValuePair.Create(attribute.Name, CtyValue.Null(type)));
+            }
+        }
+
+        foreach (var nested in schema.Blocks)
+        {
+            var ofType = blocks.Where(b => b.Type == nested.TypeName).ToList();
+            if (nested.MaxItems > 0 && ofType.Count > nested.MaxItems)
+            {
+                throw UnsupportedConstruct.Invalid($"{address}: at most {nested.MaxItems} \"{nested.TypeName}\" block{(nested.MaxItems == 1 ? string.Empty : "s")} (too many blocks); remove the extra ones.", ofType[nested.MaxItems].Location);
+            }
+
+            var elements = ofType.Select((block, index) => BuildBody($"{address}.{nested.TypeName}[{index}]", block.Arguments, block.Blocks, nested.Block, block.Location)).ToList();
+            values.Add(KeyValuePair.Create(nested.TypeName, nested.Nesting == Provider.Protocol.Tfplugin6.Schema.Types.NestedBlock.Types.NestingMode.Set
+                ? CtyValue.Set(nested.Block.Type, elements)
+                : CtyValue.List(nested.Block.Type, elements)));
+        }
+
         return CtyValue.Object(schema.Type, values);
     }
 

@@ -128,6 +128,11 @@ internal sealed class PlanRenderer(TerminalStyle style)
             builder.Append(style.Dim($"        # ({hidden} unchanged attribute{(hidden == 1 ? string.Empty : "s")} hidden)")).Append('\n');
         }
 
+        foreach (var block in step.Schema.Blocks)
+        {
+            new NestedBlockRenderer(style).Render(builder, block, step.Prior.IsNull ? null : step.Prior[block.TypeName], after.IsNull ? null : after[block.TypeName]);
+        }
+
         builder.Append("    }\n");
     }
 }

@@ -4,16 +4,17 @@ using Tf = Widemesh.Provider.Protocol.Tfplugin6;
 namespace Widemesh.Cli.Engine.Builtin;
 
 /// <summary>A resource type's schema as the provider announced it, with its implied object type.</summary>
-internal sealed record ResourceTypeSchema(string TypeName, long Version, CtyType Type, IReadOnlyList<Tf.Schema.Types.Attribute> Attributes)
+internal sealed record ResourceTypeSchema(string TypeName, long Version, BlockSchema Block)
 {
-    public static ResourceTypeSchema From(string typeName, Tf.Schema schema)
-    {
-        var attributes = schema.Block?.Attributes.ToList() ?? [];
-        var type = CtyType.Object(attributes.Select(a => KeyValuePair.Create(a.Name, CtyTypeJson.Parse(a.Type.Span))));
-        return new ResourceTypeSchema(typeName, schema.Version, type, attributes);
-    }
+    public CtyType Type => Block.Type;
 
-    public Tf.Schema.Types.Attribute? Find(string name) => Attributes.FirstOrDefault(a => a.Name == name);
+    public IReadOnlyList<Tf.Schema.Types.Attribute> Attributes => Block.Attributes;
 
-    public CtyType TypeOf(string name) => Type.AttributeTypes[name];
+    public IReadOnlyList<NestedBlockSchema> Blocks => Block.Blocks;
+
+    public static ResourceTypeSchema From(string typeName, Tf.Schema schema) => new(typeName, schema.Version, BlockSchema.From(schema.Block));
+
+    public Tf.Schema.Types.Attribute? Find(string name) => Block.Find(name);
+
+    public CtyType TypeOf(string name) => Block.TypeOf(name);
 }

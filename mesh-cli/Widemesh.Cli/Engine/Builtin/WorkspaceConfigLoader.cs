@@ -12,6 +12,7 @@ namespace Widemesh.Cli.Engine.Builtin;
 internal static class WorkspaceConfigLoader
 {
     private static readonly HashSet<string> MetaArguments = ["count", "for_each", "provider", "depends_on", "lifecycle", "provisioner", "connection"];
+    private static readonly HashSet<string> MetaBlocks = ["lifecycle", "provisioner", "connection"];
 
     public static WorkspaceConfig Load(WorkspaceDocuments documents)
     {
@@ -167,25 +168,43 @@ internal static class WorkspaceConfigLoader
             throw UnsupportedConstruct.At($"the resource {type}.{block.Labels[1]} of another provider", location);
         }
 
+        var (arguments, blocks) = ReadBody(path, block.Body, topLevel: true);
+        return new ConfiguredResource(type, block.Labels[1], arguments, location, blocks);
+    }
+
+    /// <summary>The arguments and nested blocks of a resource body (or of a nested block's body).</summary>
+    private static (Dictionary<string, (HclValue, SourceLocation)> Arguments, List<ConfiguredBlock> Blocks) ReadBody(string path, HclBody body, bool topLevel)
+    {
         var arguments = new Dictionary<string, (HclValue, SourceLocation)>(StringComparer.Ordinal);
-        foreach (var item in block.Body.Items)
+        var blocks = new List<ConfiguredBlock>();
+        foreach (var item in body.Items)
         {
             var itemLocation = SourceLocation.Of(path, item);
             switch (item)
             {
-                case HclAttribute attribute when MetaArguments.Contains(attribute.Name):
+                case HclAttribute attribute when topLevel && MetaArguments.Contains(attribute.Name):
                     throw UnsupportedConstruct.At($"the meta-argument \"{attribute.Name}\"", itemLocation);
+                case HclAttribute attribute when arguments.ContainsKey(attribute.Name):
+                    throw UnsupportedConstruct.Invalid($"the argument \"{attribute.Name}\" is set twice (duplicate argument); keep one.", itemLocation);
                 case HclAttribute attribute:
                     arguments[attribute.Name] = (Evaluate(path, attribute), itemLocation);
                     break;
+                case HclBlock nested when topLevel && MetaBlocks.Contains(nested.Type):
+                    throw UnsupportedConstruct.At($"the {nested.Type} block", itemLocation);
+                case HclBlock { Type: "dynamic" } nested:
+                    throw UnsupportedConstruct.At($"the dynamic block \"{Label(nested, 0)}\"", itemLocation);
+                case HclBlock nested when nested.Labels.Count > 0:
+                    throw UnsupportedConstruct.Invalid($"the block \"{nested.Type}\" takes no labels (extraneous label); write {nested.Type} {{ … }}.", itemLocation);
                 case HclBlock nested:
-                    throw UnsupportedConstruct.At($"the nested block \"{nested.Type}\"", itemLocation);
+                    var (nestedArguments, nestedBlocks) = ReadBody(path, nested.Body, topLevel: false);
+                    blocks.Add(new ConfiguredBlock(nested.Type, nestedArguments, nestedBlocks, itemLocation));
+                    break;
                 default:
                     throw UnsupportedConstruct.Invalid("this line is not HCL the engine understands.", itemLocation);
             }
         }
 
-        return new ConfiguredResource(type, block.Labels[1], arguments, location);
+        return (arguments, blocks);
     }
 
     private static ConfiguredImport ReadImport(string path, HclBlock block)
