@@ -42,6 +42,9 @@ internal static class ExitCodes
     /// <summary><c>mesh env dns</c>: not every resolver answers the address of the environment's last rack yet.</summary>
     public const int NotPropagated = 11;
 
+    /// <summary><c>mesh deploy</c>: an instance could not start, or not every instance was ready before <c>--timeout</c>.</summary>
+    public const int DeployFailed = 12;
+
     /// <summary>Interrupted (Ctrl-C), as shells report SIGINT.</summary>
     public const int Cancelled = 130;
 }

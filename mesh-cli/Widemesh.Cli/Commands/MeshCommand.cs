@@ -1,10 +1,12 @@
 using System.CommandLine;
 using Widemesh.Cli.Commands.Apply;
+using Widemesh.Cli.Commands.Deploy;
 using Widemesh.Cli.Commands.Env;
 using Widemesh.Cli.Commands.Export;
 using Widemesh.Cli.Commands.Login;
 using Widemesh.Cli.Commands.Logs;
 using Widemesh.Cli.Commands.Plan;
+using Widemesh.Cli.Commands.Ps;
 using Widemesh.Cli.Commands.Rack;
 using Widemesh.Cli.Commands.Version;
 
@@ -24,6 +26,8 @@ internal static class MeshCommand
         root.Subcommands.Add(PlanCommand.Create(context, options));
         root.Subcommands.Add(ApplyCommand.Create(context, options));
         root.Subcommands.Add(ExportCommand.Create(context, options));
+        root.Subcommands.Add(DeployCommand.Create(context, options));
+        root.Subcommands.Add(PsCommand.Create(context, options));
         root.Subcommands.Add(LogsCommand.Create(context, options));
         root.Subcommands.Add(LoginCommand.Create(context, options));
         root.Subcommands.Add(VersionCommand.Create(context, options));
