@@ -11,6 +11,7 @@ using Widemesh.Platform.Drains;
 using Widemesh.Platform.Lifetime;
 using Widemesh.Platform.Logs;
 using Widemesh.Platform.Racks;
+using Widemesh.Platform.Racks.Local;
 using Widemesh.Platform.Store;
 using Widemesh.Sdk.Contracts;
 
@@ -84,6 +85,7 @@ await using (dataLock)
     builder.Services.AddSingleton(options);
     builder.Services.AddSingleton(TimeProvider.System);
     builder.Services.AddSingleton<IPlatformStore>(services => new SqlitePlatformStore(options.DatabasePath, services.GetRequiredService<TimeProvider>()));
+    builder.Services.AddSingleton<LocalRackRuntime>();
     builder.Services.AddSingleton<RackRuntimes>();
     builder.Services.AddSingleton<AdminBootstrap>();
     builder.Services.AddSingleton<CallerCache>();
@@ -93,6 +95,7 @@ await using (dataLock)
     builder.Services.AddWidemeshLogs(new LogStoreOptions { Directory = Path.Combine(options.DataDirectory, "logs") });
     builder.Services.AddSingleton<IEnvironmentLookup, PlatformEnvironmentLookup>();
     builder.Services.AddSingleton<LogEnvironmentCleanup>();
+    builder.Services.AddHostedService<LocalRackStartup>();
     builder.Services.AddSingleton<DrainRegistry>();
     builder.Services.AddHostedService(services => services.GetRequiredService<DrainRegistry>());
     if (StandardInputWatch.IsRequested)

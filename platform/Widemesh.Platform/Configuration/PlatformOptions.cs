@@ -19,6 +19,9 @@ internal sealed record PlatformOptions(string DataDirectory, Uri Listen, string 
     /// <summary>The time to live of environments' DNS records.</summary>
     public TimeSpan DnsTtl { get; init; } = DefaultDnsTtl;
 
+    /// <summary>How local racks isolate environments from each other.</summary>
+    public RackIsolation Isolation { get; init; } = RackIsolation.Auto;
+
     public string DatabasePath => Path.Combine(DataDirectory, "meshd.db");
 
     public string AdminTokenPath => Path.Combine(DataDirectory, "admin.token");

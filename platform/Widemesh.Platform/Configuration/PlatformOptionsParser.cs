@@ -5,6 +5,7 @@ internal static class PlatformOptionsParser
 {
     public const string Usage = """
         Usage: meshd [--data-dir PATH] [--listen URL] [--zone ZONE] [--dns-listen IP:PORT|off] [--dns-ttl DURATION]
+                     [--isolation auto|netns|none]
 
           --data-dir PATH  where state lives (env MESHD_DATA_DIR;
                            default $XDG_DATA_HOME/widemesh or ~/.local/share/widemesh)
@@ -14,6 +15,10 @@ internal static class PlatformOptionsParser
                            (env MESHD_DNS_LISTEN; default 127.0.0.1:5353; 'off' turns it off)
           --dns-ttl DURATION    time to live of environment records, such as 60s or 5m
                            (env MESHD_DNS_TTL; default 60s)
+          --isolation auto|netns|none  how local racks keep environments apart (env MESHD_ISOLATION;
+                           default auto): a network namespace per environment, which needs root;
+                           'netns' refuses to start without them; 'none' runs instances on 127.0.0.1
+                           in meshd's own network (no isolation: every instance needs its own port)
           --help           show this text
         """;
 
@@ -21,7 +26,7 @@ internal static class PlatformOptionsParser
 
     public static PlatformOptionsParseResult Parse(IReadOnlyList<string> args, Func<string, string?> environment)
     {
-        string? dataDirectory = null, listen = null, zone = null, dnsListen = null, dnsTtl = null;
+        string? dataDirectory = null, listen = null, zone = null, dnsListen = null, dnsTtl = null, isolation = null;
         var hostArguments = new List<string>();
 
         for (var i = 0; i < args.Count; i++)
@@ -41,7 +46,7 @@ internal static class PlatformOptionsParser
             var (name, value) = arg.IndexOf('=', StringComparison.Ordinal) is var eq and > 0
                 ? (arg[..eq], arg[(eq + 1)..])
                 : (arg, i + 1 < args.Count ? args[++i] : null);
-            if (name is not ("--data-dir" or "--listen" or "--zone" or "--dns-listen" or "--dns-ttl"))
+            if (name is not ("--data-dir" or "--listen" or "--zone" or "--dns-listen" or "--dns-ttl" or "--isolation"))
             {
                 return Fail($"meshd does not know the argument '{arg}'.");
             }
@@ -64,6 +69,9 @@ internal static class PlatformOptionsParser
                     break;
                 case "--dns-ttl":
                     dnsTtl = value;
+                    break;
+                case "--isolation":
+                    isolation = value;
                     break;
                 default:
                     zone = value;
@@ -98,7 +106,24 @@ internal static class PlatformOptionsParser
             return Fail(dnsProblem);
         }
 
-        var options = new PlatformOptions(Path.GetFullPath(dataDirectory), listenUri, zone) { DnsListen = dnsEndPoint, DnsTtl = ttl };
+        isolation ??= NonEmpty(environment("MESHD_ISOLATION"));
+        RackIsolation rackIsolation;
+        switch (isolation)
+        {
+            case null or "auto":
+                rackIsolation = RackIsolation.Auto;
+                break;
+            case "netns":
+                rackIsolation = RackIsolation.Netns;
+                break;
+            case "none":
+                rackIsolation = RackIsolation.None;
+                break;
+            default:
+                return Fail($"--isolation '{isolation}' is not a mode: use auto, netns or none.");
+        }
+
+        var options = new PlatformOptions(Path.GetFullPath(dataDirectory), listenUri, zone) { DnsListen = dnsEndPoint, DnsTtl = ttl, Isolation = rackIsolation };
         return new PlatformOptionsParseResult(options, null, false, hostArguments);
 
         PlatformOptionsParseResult Fail(string error) => new(null, error + " Run `meshd --help` for the options.", false, hostArguments);

@@ -1,3 +1,4 @@
+using Widemesh.Platform.Racks.Local;
 using Widemesh.Platform.Store;
 using Widemesh.Sdk.Contracts;
 
@@ -9,14 +10,20 @@ internal sealed class RackRuntimes
     private readonly Dictionary<string, IRackRuntime> _byProvider;
     private readonly IPlatformStore _store;
 
-    public RackRuntimes(IPlatformStore store, ILoggerFactory loggers)
+    public RackRuntimes(IPlatformStore store, LocalRackRuntime local, ILoggerFactory loggers)
     {
         _store = store;
+        Local = local;
+
+        // Cloud racks only record here: their APIs cannot be reached from this machine.
         _byProvider = RackProviders.All.ToDictionary(
             p => p,
-            IRackRuntime (p) => new RecordingRackRuntime(p, loggers.CreateLogger<RecordingRackRuntime>()),
+            p => p == RackProviders.Local ? local : (IRackRuntime)new RecordingRackRuntime(p, loggers.CreateLogger<RecordingRackRuntime>()),
             StringComparer.Ordinal);
     }
+
+    /// <summary>The runtime of <c>local</c> racks.</summary>
+    public LocalRackRuntime Local { get; }
 
     public IRackRuntime For(string provider) =>
         _byProvider.TryGetValue(provider, out var runtime) ? runtime : throw new InvalidOperationException($"No runtime for rack provider '{provider}'.");

@@ -1,0 +1,327 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using Widemesh.Platform.Store;
+using Widemesh.Sdk.Contracts;
+
+namespace Widemesh.Platform.Racks.Local;
+
+/// <summary>
+/// One environment on one local rack: its namespace, hosts file, release directory, instances and ingress
+/// listeners. <see cref="ConvergeAsync"/> brings them to a spec; <see cref="RemoveAsync"/> frees all of it.
+/// Addresses: component K (1–254, kept while the component exists, in the order components first appeared) and
+/// instance I get <c>127.42.K.I</c>; the hosts file maps each component's name to <c>127.42.K.1</c>.
+/// </summary>
+internal sealed class LocalEnvironmentRun : IAsyncDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly LocalEnvironmentContext _context;
+    private readonly string _directory;
+    private readonly IPAddress? _ingressAddress;
+    private readonly Dictionary<string, int> _slots = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _fingerprints = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, List<LocalInstance>> _instances = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IngressListener> _ingress = new(StringComparer.Ordinal);
+    private readonly SocketsHttpHandler _healthHandler;
+    private string? _releaseId;
+    private string? _problem;
+    private bool _prepared;
+
+    public LocalEnvironmentRun(StoredRack rack, LocalEnvironmentSpec spec, string? namespaceName, string directory, LocalRuntimeServices services)
+    {
+        ArgumentNullException.ThrowIfNull(rack);
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(services);
+        Rack = rack;
+        _directory = directory;
+        _ingressAddress = IPAddress.TryParse(rack.IngressAddress, out var ingress) ? ingress : null;
+        var sockets = services.Sockets;
+        _healthHandler = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            UseProxy = false,
+            ConnectCallback = async (connect, cancellationToken) =>
+            {
+                var socket = await sockets.CreateAsync(namespaceName, cancellationToken);
+                try
+                {
+                    await socket.ConnectAsync(IPAddress.Parse(connect.DnsEndPoint.Host), connect.DnsEndPoint.Port, cancellationToken);
+                    return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        };
+        _context = new LocalEnvironmentContext(
+            spec.Id, spec.Name, rack.Name, namespaceName, Path.Combine(directory, "pids"),
+            services.Logs, sockets, new HttpClient(_healthHandler, disposeHandler: false), services.Settings, services.Time, services.Logger);
+    }
+
+    public StoredRack Rack { get; }
+
+    public string? Namespace => _context.Namespace;
+
+    public string Directory => _directory;
+
+    /// <summary>Starts, stops and restarts instances until they match <paramref name="spec"/>.</summary>
+    public async Task ConvergeAsync(LocalEnvironmentSpec spec, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (!_prepared)
+            {
+                await PrepareAsync(cancellationToken);
+                _prepared = true;
+            }
+
+            var components = spec.Components.ToDictionary(c => c.Name, StringComparer.Ordinal);
+            var releaseChanged = spec.ReleaseId != _releaseId;
+
+            // Out of date: gone, changed, or the release changed.
+            var stale = _instances.Keys.Where(name => !components.TryGetValue(name, out var c) || releaseChanged || c.Fingerprint(spec.ReleaseId) != _fingerprints[name]).ToList();
+            await Task.WhenAll(stale.SelectMany(name => _instances[name]).Select(i => i.StopAsync()));
+            foreach (var name in stale)
+            {
+                _instances.TryRemove(name, out _);
+                _fingerprints.Remove(name);
+            }
+
+            foreach (var name in _slots.Keys.Where(n => !components.ContainsKey(n)).ToList())
+            {
+                _slots.Remove(name);
+            }
+
+            var workingDirectory = await PrepareReleaseAsync(spec, cancellationToken);
+            foreach (var component in spec.Components)
+            {
+                if (!_slots.ContainsKey(component.Name))
+                {
+                    _slots[component.Name] = Enumerable.Range(1, 254).First(k => !_slots.ContainsValue(k));
+                }
+            }
+
+            if (_context.Namespace is { } namespaceName)
+            {
+                await NetworkNamespaces.WriteHostsAsync(namespaceName, spec.Components.Select(c => KeyValuePair.Create(c.Name, Address(c.Name, 1))), cancellationToken);
+            }
+
+            foreach (var component in spec.Components)
+            {
+                if (!_instances.TryGetValue(component.Name, out var running))
+                {
+                    running = [];
+                    _instances[component.Name] = running;
+                    _fingerprints[component.Name] = component.Fingerprint(spec.ReleaseId);
+                }
+
+                var surplus = running.Where(i => i.Index > component.Instances).ToList();
+                await Task.WhenAll(surplus.Select(i => i.StopAsync()));
+                lock (running)
+                {
+                    running.RemoveAll(surplus.Contains);
+                }
+
+                for (var index = running.Count + 1; index <= component.Instances; index++)
+                {
+                    var instance = new LocalInstance(_context, component, index, Address(component.Name, index), workingDirectory);
+                    lock (running)
+                    {
+                        running.Add(instance);
+                    }
+
+                    instance.Start();
+                }
+            }
+
+            await ConvergeIngressAsync(spec);
+            DeleteOldReleases();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Stops everything and deletes the namespace, its hosts file and the environment's directory.</summary>
+    public async Task RemoveAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await StopAllAsync();
+            if (_context.Namespace is { } name)
+            {
+                await NetworkNamespaces.DeleteAsync(name, cancellationToken);
+            }
+
+            LocalProcesses.KillRecorded(_directory);
+            if (System.IO.Directory.Exists(_directory))
+            {
+                System.IO.Directory.Delete(_directory, recursive: true);
+            }
+
+            LocalRuntimeLog.EnvironmentRemoved(_context.Logger, _context.EnvironmentName, Rack.Name, _context.Namespace ?? "(none)", _directory);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Stops the instances (meshd is shutting down) and leaves the rest for the next start to clean.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await StopAllAsync();
+        _context.Health.Dispose();
+        _healthHandler.Dispose();
+    }
+
+    public IReadOnlyList<InstanceInfo> ListInstances()
+    {
+        var result = new List<InstanceInfo>();
+        foreach (var (name, instances) in _instances.ToList())
+        {
+            var ingressProblem = _ingress.TryGetValue(name, out var listener) ? listener.Problem : null;
+            lock (instances)
+            {
+                result.AddRange(instances.Select(i => i.Snapshot(ingressProblem ?? _problem)));
+            }
+        }
+
+        return [.. result.OrderBy(i => i.Kind, StringComparer.Ordinal).ThenBy(i => i.Name, StringComparer.Ordinal).ThenBy(i => i.Index)];
+    }
+
+    private async Task PrepareAsync(CancellationToken cancellationToken)
+    {
+        LocalProcesses.KillRecorded(_directory);
+        if (_context.Namespace is { } name)
+        {
+            await NetworkNamespaces.DeleteAsync(name, cancellationToken);
+            var created = await NetworkNamespaces.CreateAsync(name, cancellationToken);
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException($"Could not create network namespace {name}: {created.Error}");
+            }
+        }
+
+        if (System.IO.Directory.Exists(_directory))
+        {
+            System.IO.Directory.Delete(_directory, recursive: true);
+        }
+
+        System.IO.Directory.CreateDirectory(_directory);
+    }
+
+    /// <summary>Unpacks a new release; answers the directory instances run in.</summary>
+    private async Task<string> PrepareReleaseAsync(LocalEnvironmentSpec spec, CancellationToken cancellationToken)
+    {
+        if (spec.ReleaseId is not { } releaseId)
+        {
+            _releaseId = null;
+            _problem = null;
+            var work = Path.Combine(_directory, "work");
+            System.IO.Directory.CreateDirectory(work);
+            return work;
+        }
+
+        var target = Path.Combine(_directory, "release", releaseId);
+        if (_releaseId != releaseId || !System.IO.Directory.Exists(target))
+        {
+            if (System.IO.Directory.Exists(target))
+            {
+                System.IO.Directory.Delete(target, recursive: true);
+            }
+
+            _problem = null;
+            try
+            {
+                if (spec.ReleaseArchivePath is not { } archive || !File.Exists(archive))
+                {
+                    throw new InvalidDataException($"the archive of release {releaseId} is missing on this machine; upload the release again");
+                }
+
+                await ReleaseUnpacker.UnpackAsync(archive, target, cancellationToken);
+            }
+            catch (Exception exception) when (exception is InvalidDataException or IOException)
+            {
+                _problem = $"release {releaseId} could not be unpacked: {exception.Message}";
+                LocalRuntimeLog.EnvironmentProblem(_context.Logger, _context.EnvironmentName, Rack.Name, _problem);
+                System.IO.Directory.CreateDirectory(target);
+            }
+
+            _releaseId = releaseId;
+        }
+
+        return target;
+    }
+
+    private void DeleteOldReleases()
+    {
+        var releases = Path.Combine(_directory, "release");
+        if (System.IO.Directory.Exists(releases))
+        {
+            foreach (var old in System.IO.Directory.EnumerateDirectories(releases).Where(d => Path.GetFileName(d) != _releaseId))
+            {
+                System.IO.Directory.Delete(old, recursive: true);
+            }
+        }
+    }
+
+    private async Task ConvergeIngressAsync(LocalEnvironmentSpec spec)
+    {
+        var wanted = spec.Stacks
+            .Where(s => s.PublicPort is not null && s.Port is not null && _ingressAddress is not null)
+            .ToDictionary(s => s.Name, s => new IPEndPoint(_ingressAddress!, s.PublicPort!.Value), StringComparer.Ordinal);
+        foreach (var (name, listener) in _ingress.ToList())
+        {
+            if (!wanted.TryGetValue(name, out var endPoint) || !endPoint.Equals(listener.EndPoint))
+            {
+                await listener.DisposeAsync();
+                _ingress.TryRemove(name, out _);
+            }
+        }
+
+        foreach (var (name, endPoint) in wanted)
+        {
+            if (!_ingress.ContainsKey(name))
+            {
+                _ingress[name] = new IngressListener(_context, endPoint, () => Serving(name));
+            }
+        }
+    }
+
+    private IReadOnlyList<LocalInstance> Serving(string name)
+    {
+        if (!_instances.TryGetValue(name, out var instances))
+        {
+            return [];
+        }
+
+        lock (instances)
+        {
+            return [.. instances];
+        }
+    }
+
+    private async Task StopAllAsync()
+    {
+        foreach (var listener in _ingress.Values)
+        {
+            await listener.DisposeAsync();
+        }
+
+        _ingress.Clear();
+        await Task.WhenAll(_instances.Values.SelectMany(i => i).Select(i => i.StopAsync()));
+        _instances.Clear();
+        _fingerprints.Clear();
+    }
+
+    private string Address(string component, int index) =>
+        _context.Namespace is null
+            ? "127.0.0.1"
+            : string.Create(CultureInfo.InvariantCulture, $"127.42.{_slots[component]}.{index}");
+}

@@ -1,0 +1,135 @@
+using Widemesh.Platform.Configuration;
+
+namespace Widemesh.Platform.Racks.Local;
+
+/// <summary>Start-up: decide the isolation, clean what an earlier meshd left, and start every placed environment again.</summary>
+internal sealed partial class LocalRackRuntime
+{
+    /// <summary>
+    /// Probes network namespaces (unless <c>--isolation none</c>), kills whatever still runs in this data directory's
+    /// namespaces and pid files, deletes those namespaces and the directories of environments that are gone, then
+    /// starts every environment placed on a local rack from scratch. Returns false when meshd must not start.
+    /// </summary>
+    public async Task<bool> StartAsync(IReadOnlyList<LocalPlacement> placements, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(placements);
+        if (!await DecideIsolationAsync(cancellationToken))
+        {
+            return false;
+        }
+
+        var namespaces = NetworkNamespaces.List(Layout.NamespacePrefix);
+        var processes = 0;
+        foreach (var name in namespaces)
+        {
+            processes += (await NetworkNamespaces.PidsAsync(name, cancellationToken)).Count;
+            await NetworkNamespaces.DeleteAsync(name, cancellationToken);
+        }
+
+        processes += LocalProcesses.KillRecorded(Layout.RacksDirectory);
+
+        var directories = DeleteStaleDirectories(placements);
+        if (namespaces.Count + processes + directories > 0)
+        {
+            LocalRuntimeLog.CleanedUp(_logger, namespaces.Count, processes, directories);
+        }
+
+        foreach (var (rack, environment) in placements)
+        {
+            try
+            {
+                await PlaceEnvironmentAsync(rack, environment, cancellationToken);
+            }
+            catch (Exception exception) when (exception is IOException or InvalidOperationException or UnauthorizedAccessException)
+            {
+                LocalRuntimeLog.RestoreFailed(_logger, exception, environment.Name, rack.Name);
+            }
+        }
+
+        return true;
+    }
+
+    private async Task<bool> DecideIsolationAsync(CancellationToken cancellationToken)
+    {
+        if (_options.Isolation == RackIsolation.None)
+        {
+            Mode = LocalIsolationMode.None;
+            LocalRuntimeLog.IsolationNone(_logger);
+            return true;
+        }
+
+        UnavailableReason = await ProbeNamespacesAsync(cancellationToken);
+        if (UnavailableReason is null)
+        {
+            Mode = LocalIsolationMode.Netns;
+            _sockets = new NamespaceSockets(enabled: true);
+            LocalRuntimeLog.IsolationNetns(_logger, Layout.NamespacePrefix);
+            return true;
+        }
+
+        Mode = LocalIsolationMode.Unavailable;
+        if (_options.Isolation == RackIsolation.Netns)
+        {
+            LocalRuntimeLog.IsolationRequired(_logger, UnavailableReason);
+            return false;
+        }
+
+        LocalRuntimeLog.IsolationUnavailable(_logger, UnavailableReason);
+        return true;
+    }
+
+    /// <summary>Null when a namespace can be made here; otherwise why not.</summary>
+    private async Task<string?> ProbeNamespacesAsync(CancellationToken cancellationToken)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return "this is not Linux";
+        }
+
+        if (!Environment.IsPrivilegedProcess)
+        {
+            return "meshd does not run as root";
+        }
+
+        if (NetworkNamespaces.IpPath is null)
+        {
+            return "the `ip` tool (iproute2) is not installed";
+        }
+
+        var probe = $"{Layout.NamespacePrefix}probe-{Environment.ProcessId}";
+        var created = await NetworkNamespaces.CreateAsync(probe, cancellationToken);
+        await NetworkNamespaces.DeleteAsync(probe, cancellationToken);
+        return created.Succeeded ? null : $"`ip netns add` failed: {created.Error}";
+    }
+
+    private int DeleteStaleDirectories(IReadOnlyList<LocalPlacement> placements)
+    {
+        if (!Directory.Exists(Layout.RacksDirectory))
+        {
+            return 0;
+        }
+
+        var wanted = placements.Select(p => Layout.EnvironmentDirectory(p.Rack.Id, p.Environment.Id)).ToHashSet(StringComparer.Ordinal);
+        var racks = placements.Select(p => Layout.RackDirectory(p.Rack.Id)).ToHashSet(StringComparer.Ordinal);
+        var deleted = 0;
+        foreach (var rack in Directory.EnumerateDirectories(Layout.RacksDirectory))
+        {
+            var environments = Path.Combine(rack, "envs");
+            if (Directory.Exists(environments))
+            {
+                foreach (var environment in Directory.EnumerateDirectories(environments).Where(d => !wanted.Contains(d)))
+                {
+                    Directory.Delete(environment, recursive: true);
+                    deleted++;
+                }
+            }
+
+            if (!racks.Contains(rack))
+            {
+                Directory.Delete(rack, recursive: true);
+            }
+        }
+
+        return deleted;
+    }
+}
