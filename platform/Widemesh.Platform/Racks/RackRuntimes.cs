@@ -25,6 +25,24 @@ internal sealed class RackRuntimes
     /// <summary>The runtime of <c>local</c> racks.</summary>
     public LocalRackRuntime Local { get; }
 
+    /// <summary>
+    /// Why the environment cannot run on its racks on this machine (local racks without network namespaces and no
+    /// <c>--isolation none</c>), or null when it can. The API answers it before storing a change.
+    /// </summary>
+    public async Task<string?> FindPlacementProblemAsync(
+        string accountId, IReadOnlyList<string> rackNames, IReadOnlyList<StackSpec> stacks, IReadOnlyList<ServiceSpec> services, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rackNames);
+        if (stacks.Count + services.Count == 0)
+        {
+            return null;
+        }
+
+        var racks = await _store.ListRacksAsync(accountId, cancellationToken);
+        var local = racks.Any(r => r.Provider == RackProviders.Local && rackNames.Contains(r.Name, StringComparer.Ordinal));
+        return local ? Local.PlacementProblem(new LocalEnvironmentSpec("env_check", "check", stacks, services, null, null)) : null;
+    }
+
     public IRackRuntime For(string provider) =>
         _byProvider.TryGetValue(provider, out var runtime) ? runtime : throw new InvalidOperationException($"No runtime for rack provider '{provider}'.");
 
