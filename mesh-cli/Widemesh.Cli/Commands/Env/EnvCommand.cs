@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Widemesh.Cli.Commands.Env;
 
-/// <summary><c>mesh env</c>: the environment verbs (later: <c>migrate</c>).</summary>
+/// <summary><c>mesh env</c>: the environment verbs.</summary>
 internal static class EnvCommand
 {
     public static Command Create(CliContext context, CommonOptions options)
@@ -14,6 +14,7 @@ internal static class EnvCommand
         command.Subcommands.Add(EnvDeleteCommand.Create(context, options));
         command.Subcommands.Add(EnvUseCommand.Create(context, options));
         command.Subcommands.Add(EnvDnsCommand.Create(context, options));
+        command.Subcommands.Add(EnvMigrateCommand.Create(context, options));
         return command;
     }
 }

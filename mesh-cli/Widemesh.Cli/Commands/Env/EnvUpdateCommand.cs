@@ -7,7 +7,8 @@ namespace Widemesh.Cli.Commands.Env;
 
 /// <summary>
 /// <c>mesh env update NAME --rack a,b</c>: changes only the <c>racks</c> attribute of the environment's
-/// block (comments, order and other attributes stay byte for byte) and applies it.
+/// block (comments, order and other attributes stay byte for byte) and applies it. Dropping a rack that DNS
+/// may still point at (see <see cref="EnvPropagationGuard"/>) is refused unless <c>--force</c>.
 /// </summary>
 internal static class EnvUpdateCommand
 {
@@ -15,9 +16,12 @@ internal static class EnvUpdateCommand
     {
         var name = Arguments.Name("environment");
         var racks = Arguments.Racks(required: true);
+        var resolver = EnvMigrateCommand.CreateResolverOption(
+            "When a rack is dropped: a resolver that must already answer the last rack, as IP or IP:port (repeatable) [default: meshd's authoritative server and the system's resolvers]");
         var command = new Command("update", "Change the racks of an environment (order matters: the last rack is the primary, where DNS points)");
         command.Arguments.Add(name);
         command.Options.Add(racks);
+        command.Options.Add(resolver);
         options.AddWorkspaceOptions(command);
         command.SetAction((parseResult, cancellationToken) =>
         {
@@ -28,15 +32,20 @@ internal static class EnvUpdateCommand
                 using var workspace = await WorkspaceSession.OpenAsync(context, session, "env update", token);
                 using var client = PlatformClientFactory.Create(workspace.Connection);
 
-                var documents = WorkspaceDocuments.Load(workspace.Path);
-                documents.EnsureParsed();
-                var location = documents.FindResource(WorkspaceLayout.EnvironmentType, environmentName)
-                    ?? throw await WorkspaceErrors.NotInWorkspaceAsync(client, "environment", environmentName, token);
                 var chosen = await RackChoice.ResolveAsync(context, client, parseResult.GetRequiredValue(racks), session.Json, token);
+                var style = TerminalStyle.ForError(context);
+                void Warn(string message) => context.Error.WriteLine($"{style.Yellow("Warning:")} {message}");
+                if (await EnvPropagationGuard.CheckAsync(client, environmentName, chosen, parseResult.GetValue(resolver) ?? [], Warn, token) is { } danger)
+                {
+                    if (!session.Force)
+                    {
+                        throw new CliException(ExitCodes.Conflict, danger, "not-propagated");
+                    }
 
-                location.Block.Body.SetAttribute("racks", Hcl.HclValue.List(chosen));
-                workspace.Files.Write(location.RelativePath, location.File.ToFullString());
-                var result = await workspace.ApplyAsync(token);
+                    Warn($"{danger} Going ahead: --force.");
+                }
+
+                var result = await EnvRacksEdit.ApplyAsync(workspace, client, environmentName, chosen, token);
 
                 var environment = await client.GetEnvironmentAsync(environmentName, token);
                 var output = RunReport.Create("env update", workspace, result) with

@@ -80,9 +80,10 @@ public sealed class EnvUpdateCommandTests(MeshdFixture fixture)
         await mesh.RunExpectingAsync(0, ["export", "--workspace", second, "--force"], TestContext.Current.CancellationToken);
         await mesh.RunExpectingAsync(0, ["apply", "--workspace", second, "--force"], TestContext.Current.CancellationToken);
 
-        var refused = await mesh.RunExpectingAsync(6, ["env", "update", name, "--rack", "b", "--workspace", first], TestContext.Current.CancellationToken);
+        // Adds b rather than replacing a: dropping the rack DNS points at is refused for its own reason (issue 6).
+        var refused = await mesh.RunExpectingAsync(6, ["env", "update", name, "--rack", "a,b", "--workspace", first], TestContext.Current.CancellationToken);
         var fileAfterRefusal = File.ReadAllText(Path.Combine(first, $"environment_{name}.tf"));
-        var forced = await mesh.RunExpectingAsync(0, ["env", "update", name, "--rack", "b", "--workspace", first, "--force"], TestContext.Current.CancellationToken);
+        var forced = await mesh.RunExpectingAsync(0, ["env", "update", name, "--rack", "a,b", "--workspace", first, "--force"], TestContext.Current.CancellationToken);
 
         Assert.Contains($"Environment '{name}' is managed by another workspace", refused.Error, StringComparison.Ordinal);
         Assert.Contains(second, refused.Error, StringComparison.Ordinal);
