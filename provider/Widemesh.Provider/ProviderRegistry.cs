@@ -1,6 +1,7 @@
 using Widemesh.Provider.DataSources;
 using Widemesh.Provider.Resources;
 using Widemesh.Provider.Resources.Environment;
+using Widemesh.Provider.Resources.LogDrain;
 using Widemesh.Provider.Resources.Rack;
 
 namespace Widemesh.Provider;
@@ -12,6 +13,7 @@ internal sealed class ProviderRegistry
         [
             new RackResource(),
             new EnvironmentResource(),
+            new LogDrainResource(),
         ],
         [
             new RackDataSource(),
