@@ -61,7 +61,7 @@ resolve() {
   if command -v dig >/dev/null; then
     dig @127.0.0.1 -p "$DNS_PORT" +short +time=1 +tries=1 hello.widemesh.internal A | tail -n 1
   else
-    "$MESH" env dns hello --json 2>/dev/null | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["expectedAddress"] or "")'
+    { "$MESH" env dns hello --json 2>/dev/null || true; } | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["expectedAddress"] or "")'
   fi
 }
 request() {

@@ -32,7 +32,7 @@ internal sealed class NestedBlockRenderer(TerminalStyle style)
             {
                 var a = old?[name];
                 var b = now?[name];
-                if (old is null && b is { IsNull: false })
+                if (old is null && b is { IsNull: false } && !IsEmptyCollection(b))
                 {
                     lines.Add((style.Green("+"), name, ValueText.Of(b)));
                 }
@@ -59,6 +59,9 @@ internal sealed class NestedBlockRenderer(TerminalStyle style)
             builder.Append("        }\n");
         }
     }
+
+    private static bool IsEmptyCollection(CtyValue value) =>
+        value.IsKnown && value.Type.Kind is CtyTypeKind.List or CtyTypeKind.Set && value.Elements.Count == 0;
 
     private static IReadOnlyList<CtyValue> Elements(CtyValue? value) =>
         value is { IsKnown: true } known && known.Type.Kind is CtyTypeKind.List or CtyTypeKind.Set ? known.Elements : [];
