@@ -22,6 +22,7 @@ internal sealed class EnvironmentDataSource : IDataSource
             SchemaAttribute.ComputedString(EnvironmentSchema.Hostname, "DNS name of the environment."),
             SchemaAttribute.ComputedString(EnvironmentSchema.Id, "Identifier the platform gave the environment."),
             SchemaAttribute.ComputedString(EnvironmentSchema.Status, "State of the environment, such as `ready`."),
+            new SchemaAttribute(EnvironmentSchema.DnsRecords, EnvironmentDnsRecords.ListType, "The DNS records the platform serves for `hostname` (`type`, `name`, `value`, `ttl`).", Computed: true),
         ],
         "Reads one environment of the account by name."));
 
@@ -48,7 +49,7 @@ internal sealed class EnvironmentDataSource : IDataSource
                 return null;
             }
 
-            return CtyValue.Object(Schema.ImpliedType, EnvironmentResource.ToState(environment).Attributes);
+            return CtyValue.Object(Schema.ImpliedType, EnvironmentResource.ToState(environment, await EnvironmentDnsRecords.ReadAsync(platform.Client, name, cancellationToken)).Attributes);
         }
         catch (WidemeshException ex)
         {

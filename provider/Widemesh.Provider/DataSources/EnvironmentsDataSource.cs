@@ -18,7 +18,7 @@ internal sealed class EnvironmentsDataSource : IDataSource
 
     public ResourceSchema Schema { get; } = new(0, new SchemaBlock(
         [
-            new SchemaAttribute(Environments, CtyType.List(EnvironmentSchema.Resource.ImpliedType), "The environments, sorted by name: each with `name`, `racks`, `primary_rack`, `hostname`, `id` and `status`.", Computed: true),
+            new SchemaAttribute(Environments, CtyType.List(EnvironmentSchema.Resource.ImpliedType), "The environments, sorted by name: each with `name`, `racks`, `primary_rack`, `hostname`, `id`, `status` and `dns_records`.", Computed: true),
             new SchemaAttribute(Names, CtyType.List(CtyType.String), "The environment names, sorted.", Computed: true),
         ],
         "Lists the environments of the account."));
@@ -32,9 +32,15 @@ internal sealed class EnvironmentsDataSource : IDataSource
         try
         {
             var environments = (await platform.Client!.ListEnvironmentsAsync(cancellationToken)).OrderBy(e => e.Name, StringComparer.Ordinal).ToList();
+            var states = new List<CtyValue>(environments.Count);
+            foreach (var environment in environments)
+            {
+                states.Add(EnvironmentResource.ToState(environment, await EnvironmentDnsRecords.ReadAsync(platform.Client, environment.Name, cancellationToken)));
+            }
+
             return CtyValue.Object(Schema.ImpliedType,
             [
-                KeyValuePair.Create(Environments, CtyValue.List(EnvironmentSchema.Resource.ImpliedType, environments.Select(EnvironmentResource.ToState))),
+                KeyValuePair.Create(Environments, CtyValue.List(EnvironmentSchema.Resource.ImpliedType, states)),
                 KeyValuePair.Create(Names, AttributeValues.StringList(environments.Select(e => e.Name))),
             ]);
         }

@@ -36,7 +36,7 @@ internal sealed class EnvironmentResource : IManagedResource
         {
             await EnvironmentChecks.NameAvailableAsync(request.Config, platform, diagnostics, cancellationToken);
             await EnvironmentChecks.RacksExistAsync(request.Config, platform, diagnostics, cancellationToken);
-            return new ResourcePlan(planned.With(Id, unknown).With(Hostname, unknown).With(Status, unknown), []);
+            return new ResourcePlan(planned.With(Id, unknown).With(Hostname, unknown).With(Status, unknown).With(DnsRecords, EnvironmentDnsRecords.Unknown), []);
         }
 
         if (planned.ValueEquals(request.Prior))
@@ -49,13 +49,14 @@ internal sealed class EnvironmentResource : IManagedResource
             await EnvironmentChecks.NameAvailableAsync(request.Config, platform, diagnostics, cancellationToken);
             await EnvironmentChecks.RacksExistAsync(request.Config, platform, diagnostics, cancellationToken);
             return new ResourcePlan(
-                planned.With(Id, unknown).With(Hostname, unknown).With(Status, unknown),
+                planned.With(Id, unknown).With(Hostname, unknown).With(Status, unknown).With(DnsRecords, EnvironmentDnsRecords.Unknown),
                 [CtyPath.Attribute(Name)]);
         }
 
         await EnvironmentChecks.RacksExistAsync(request.Config, platform, diagnostics, cancellationToken);
         return new ResourcePlan(
-            planned.With(Id, request.Prior[Id]).With(Hostname, request.Prior[Hostname]).With(Status, unknown),
+            planned.With(Id, request.Prior[Id]).With(Hostname, request.Prior[Hostname]).With(Status, unknown)
+                .With(DnsRecords, planned[Racks].ValueEquals(request.Prior[Racks]) ? request.Prior[DnsRecords] : EnvironmentDnsRecords.Unknown),
             []);
     }
 
@@ -71,11 +72,13 @@ internal sealed class EnvironmentResource : IManagedResource
             var environment = prior.IsNull
                 ? await client.CreateEnvironmentAsync(new CreateEnvironmentRequest { Name = name, Racks = racks, ManagedBy = ManagedBy }, cancellationToken)
                 : await client.UpdateEnvironmentAsync(name, new UpdateEnvironmentRequest { Racks = racks }, null, cancellationToken);
+            var records = planned[DnsRecords].IsKnown ? planned[DnsRecords] : await EnvironmentDnsRecords.ReadAsync(client, name, cancellationToken);
             return planned
                 .With(Id, CtyValue.String(environment.Id))
                 .With(PrimaryRack, CtyValue.String(environment.PrimaryRack))
                 .With(Hostname, CtyValue.String(environment.Hostname))
-                .With(Status, CtyValue.String(environment.Status));
+                .With(Status, CtyValue.String(environment.Status))
+                .With(DnsRecords, records);
         }
         catch (WidemeshException ex)
         {
@@ -105,7 +108,7 @@ internal sealed class EnvironmentResource : IManagedResource
         try
         {
             var environment = await platform.Client!.GetEnvironmentAsync(current[Name].AsString(), cancellationToken);
-            return environment is null ? null : ToState(environment);
+            return environment is null ? null : ToState(environment, await EnvironmentDnsRecords.ReadAsync(platform.Client, environment.Name, cancellationToken));
         }
         catch (WidemeshException ex)
         {
@@ -133,7 +136,7 @@ internal sealed class EnvironmentResource : IManagedResource
                 return null;
             }
 
-            return ToState(environment);
+            return ToState(environment, await EnvironmentDnsRecords.ReadAsync(platform.Client, environment.Name, cancellationToken));
         }
         catch (WidemeshException ex)
         {
@@ -144,7 +147,7 @@ internal sealed class EnvironmentResource : IManagedResource
 
     public CtyValue UpgradeState(long version, CtyValue state) => state;
 
-    public static CtyValue ToState(EnvironmentInfo environment) => CtyValue.Object(EnvironmentSchema.Resource.ImpliedType,
+    public static CtyValue ToState(EnvironmentInfo environment, CtyValue dnsRecords) => CtyValue.Object(EnvironmentSchema.Resource.ImpliedType,
     [
         KeyValuePair.Create(Name, CtyValue.String(environment.Name)),
         KeyValuePair.Create(Racks, AttributeValues.StringList(environment.Racks)),
@@ -152,6 +155,7 @@ internal sealed class EnvironmentResource : IManagedResource
         KeyValuePair.Create(Hostname, CtyValue.String(environment.Hostname)),
         KeyValuePair.Create(Id, CtyValue.String(environment.Id)),
         KeyValuePair.Create(Status, CtyValue.String(environment.Status)),
+        KeyValuePair.Create(DnsRecords, dnsRecords),
     ]);
 
     /// <summary>The last rack when the list and its last element are known; unknown otherwise.</summary>

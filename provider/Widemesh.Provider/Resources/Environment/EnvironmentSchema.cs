@@ -12,6 +12,7 @@ internal static class EnvironmentSchema
     public const string Hostname = "hostname";
     public const string Id = "id";
     public const string Status = "status";
+    public const string DnsRecords = "dns_records";
 
     public static ResourceSchema Resource { get; } = new(0, new SchemaBlock(
         [
@@ -21,6 +22,7 @@ internal static class EnvironmentSchema
             SchemaAttribute.ComputedString(Hostname, "DNS name of the environment, `<name>.<zone>`."),
             SchemaAttribute.ComputedString(Id, "Identifier the platform gave the environment (`env_…`)."),
             SchemaAttribute.ComputedString(Status, "State of the environment as the platform reports it, such as `ready`."),
+            new SchemaAttribute(DnsRecords, EnvironmentDnsRecords.ListType, "The DNS records the platform serves for `hostname`: an `A` (or `AAAA`) record with the ingress address of the last rack and a `TXT` record listing the racks in order, each with `type`, `name`, `value` and `ttl` (seconds). Known after apply when `racks` change; empty while the last rack has no ingress address.", Computed: true),
         ],
         "An environment: a network-isolated group of the parts of one application, hosted on one or more racks."));
 }

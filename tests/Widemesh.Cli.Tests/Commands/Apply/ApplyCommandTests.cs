@@ -49,7 +49,7 @@ public sealed class ApplyCommandTests(MeshdFixture fixture)
         var plan = await mesh.RunExpectingAsync(0, ["plan", "--json"], TestContext.Current.CancellationToken);
 
         Assert.Contains($"-/+ resource \"widemesh_environment\" \"{before}\" {{", result.Out, StringComparison.Ordinal);
-        Assert.Contains($"~ name     = \"{before}\" -> \"{after}\" # forces replacement", result.Out, StringComparison.Ordinal);
+        Assert.Contains($"~ name        = \"{before}\" -> \"{after}\" # forces replacement", result.Out, StringComparison.Ordinal);
         Assert.Contains("Apply complete! Resources: 1 added, 0 changed, 1 destroyed.", result.Out, StringComparison.Ordinal);
         Assert.Empty(plan.Json["resourceChanges"]!.AsArray());
         using var client = mesh.CreateClient();
