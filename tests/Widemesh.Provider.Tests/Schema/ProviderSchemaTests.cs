@@ -30,7 +30,7 @@ public sealed class ProviderSchemaTests
         var response = await server.GetProviderSchemaAsync(new(), TestContext.Current.CancellationToken);
 
         Assert.NotNull(response.Provider.Block);
-        Assert.Equal(["widemesh_environment", "widemesh_rack"], response.ResourceSchemas.Keys.Order());
+        Assert.Equal(["widemesh_environment", "widemesh_log_drain", "widemesh_rack"], response.ResourceSchemas.Keys.Order());
         Assert.Equal(["widemesh_dns_propagation", "widemesh_environment", "widemesh_environments", "widemesh_rack", "widemesh_racks"], response.DataSourceSchemas.Keys.Order());
         Assert.True(response.ServerCapabilities.PlanDestroy);
         Assert.All(response.ResourceSchemas.Values.SelectMany(s => s.Block.Attributes), a => CtyTypeJson.Parse(a.Type.Span));
