@@ -37,7 +37,8 @@ if [[ -z "${WIDEMESH_ENDPOINT:-}" ]]; then
   DNS_PORT=$((30000 + RANDOM % 10000))
   export WIDEMESH_ENDPOINT="http://127.0.0.1:$PORT"
   step "Starting meshd on $WIDEMESH_ENDPOINT (DNS on 127.0.0.1:$DNS_PORT, data in $WORK/data)"
-  "$MESHD" --data-dir "$WORK/data" --listen "$WIDEMESH_ENDPOINT" --dns-listen "127.0.0.1:$DNS_PORT" >"$WORK/meshd.log" 2>&1 &
+  # A 5 s DNS TTL keeps the migration's wait for old answers to expire short (the default is 60 s).
+  "$MESHD" --data-dir "$WORK/data" --listen "$WIDEMESH_ENDPOINT" --dns-listen "127.0.0.1:$DNS_PORT" --dns-ttl 5 >"$WORK/meshd.log" 2>&1 &
   MESHD_PID=$!
   for _ in $(seq 1 150); do
     curl -fsS "$WIDEMESH_ENDPOINT/readyz" >/dev/null 2>&1 && break
@@ -98,19 +99,25 @@ step "Migrate to hello-b while a client keeps requesting it"
 ) &
 CLIENT_PID=$!
 sleep 1
-mesh env update hello --rack hello-a,hello-b
-say "waiting until hello-b's instances are ready…"
-for _ in $(seq 1 120); do
-  if "$MESH" ps --env hello --json | /usr/bin/python3 -c '
+if "$MESH" env migrate --help >/dev/null 2>&1; then
+  # Both steps in one command: add hello-b last (DNS switches to it), wait until meshd's DNS server answers
+  # hello-b and the old answer's TTL has passed, then leave hello-a.
+  mesh env migrate hello --to hello-b --resolver "127.0.0.1:$DNS_PORT" --yes --timeout 5m
+else
+  mesh env update hello --rack hello-a,hello-b
+  say "waiting until hello-b's instances are ready…"
+  for _ in $(seq 1 120); do
+    if "$MESH" ps --env hello --json | /usr/bin/python3 -c '
 import json, sys
 items = [i for i in json.load(sys.stdin)["items"] if i["rack"] == "hello-b"]
 sys.exit(0 if len(items) >= 3 and all(i["state"] in ("healthy", "running") for i in items) else 1)'; then break; fi
-  sleep 0.5
-done
+    sleep 0.5
+  done
+  sleep 6
+  mesh env update hello --rack hello-b --force
+fi
 mesh ps --env hello
-sleep 3
-mesh env update hello --rack hello-b
-sleep 3
+sleep 2
 kill "$CLIENT_PID"; wait "$CLIENT_PID" 2>/dev/null || true; CLIENT_PID=""
 OK=$(grep -c '^ok' "$WORK/requests.log" || true)
 FAILED=$(grep -c '^FAIL' "$WORK/requests.log" || true)

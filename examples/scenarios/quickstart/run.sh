@@ -106,4 +106,9 @@ mesh rack delete my-old-rack
 mesh rack delete my-new-rack
 mesh_read env ls
 
-step "Done: racks and an environment created, listed, moved between racks and deleted — all as code."
+step "The hello application (examples/scenarios/hello): mesh deploy, a request by DNS name, logs, a migration under load"
+say "(its own meshd, on other ports, so it starts from nothing like a new user)"
+HELLO_SKIP_BUILD=1 MESH="$MESH" MESHD="$MESHD" WIDEMESH_ENDPOINT= WIDEMESH_TOKEN= WIDEMESH_WORKSPACE= \
+  "$ROOT/examples/scenarios/hello/run.sh" 2>&1 | sed 's/^/  /'
+
+step "Done: racks and an environment created, listed, moved between racks and deleted — all as code; an application deployed, requested by name and migrated with no failed request."
