@@ -46,7 +46,7 @@ internal sealed class IngressListener : IAsyncDisposable
     {
         while (!cancellationToken.IsCancellationRequested)
         {
-            using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            using var listener = new Socket(_endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
             try
             {
                 listener.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);

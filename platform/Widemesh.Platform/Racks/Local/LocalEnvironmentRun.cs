@@ -204,7 +204,7 @@ internal sealed class LocalEnvironmentRun : IAsyncDisposable
             var created = await NetworkNamespaces.CreateAsync(name, cancellationToken);
             if (!created.Succeeded)
             {
-                throw new InvalidOperationException($"Could not create network namespace {name}: {created.Error}");
+                throw new LocalRuntimeException($"could not create network namespace {name}: {created.Error}");
             }
         }
 

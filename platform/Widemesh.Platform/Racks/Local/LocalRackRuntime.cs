@@ -13,7 +13,7 @@ namespace Widemesh.Platform.Racks.Local;
 internal sealed partial class LocalRackRuntime : IRackRuntime, IAsyncDisposable
 {
     private readonly ConcurrentDictionary<(string RackId, string EnvironmentId), LocalEnvironmentRun> _runs = new();
-    private readonly ConcurrentDictionary<(string RackId, string EnvironmentId), LocalEnvironmentSpec> _refused = new();
+    private readonly ConcurrentDictionary<(string RackId, string EnvironmentId), (LocalEnvironmentSpec Spec, string Problem)> _refused = new();
     private readonly PlatformOptions _options;
     private readonly LogIngestor _logs;
     private readonly TimeProvider _time;
@@ -82,7 +82,7 @@ internal sealed partial class LocalRackRuntime : IRackRuntime, IAsyncDisposable
             return run.ListInstances();
         }
 
-        return _refused.TryGetValue((rack.Id, environment.Id), out var refused) ? Refused(rack, refused) : [];
+        return _refused.TryGetValue((rack.Id, environment.Id), out var refused) ? Refused(rack, refused.Spec, refused.Problem) : [];
     }
 
     /// <summary>Why an environment with stacks or services cannot be placed on a local rack here, or null when it can.</summary>
@@ -103,7 +103,7 @@ internal sealed partial class LocalRackRuntime : IRackRuntime, IAsyncDisposable
         var key = (rack.Id, spec.Id);
         if (PlacementProblem(spec) is { } problem)
         {
-            _refused[key] = spec;
+            _refused[key] = (spec, problem);
             LocalRuntimeLog.EnvironmentProblem(_logger, spec.Name, rack.Name, problem);
             return;
         }
@@ -127,7 +127,22 @@ internal sealed partial class LocalRackRuntime : IRackRuntime, IAsyncDisposable
             new LocalRuntimeServices(_logs, _sockets, Settings, _time, _logger)));
 
         // A placement finishes even when the caller goes away: half-converged environments help nobody.
-        await run.ConvergeAsync(spec, CancellationToken.None);
+        try
+        {
+            await run.ConvergeAsync(spec, CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is LocalRuntimeException or IOException or UnauthorizedAccessException)
+        {
+            var failure = $"cannot run on rack {rack.Name}: {exception.Message}";
+            LocalRuntimeLog.EnvironmentProblem(_logger, spec.Name, rack.Name, failure);
+            if (_runs.TryRemove(key, out var failed))
+            {
+                await failed.RemoveAsync(CancellationToken.None);
+                await failed.DisposeAsync();
+            }
+
+            _refused[key] = (spec, failure);
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -172,7 +187,7 @@ internal sealed partial class LocalRackRuntime : IRackRuntime, IAsyncDisposable
         }
     }
 
-    private IReadOnlyList<InstanceInfo> Refused(StoredRack rack, LocalEnvironmentSpec spec) =>
+    private static IReadOnlyList<InstanceInfo> Refused(StoredRack rack, LocalEnvironmentSpec spec, string problem) =>
         [.. spec.Components
             .SelectMany(c => Enumerable.Range(1, c.Instances).Select(index => new InstanceInfo
             {
@@ -182,7 +197,7 @@ internal sealed partial class LocalRackRuntime : IRackRuntime, IAsyncDisposable
                 Name = c.Name,
                 Index = index,
                 State = InstanceStates.Stopped,
-                Message = PlacementProblem(spec),
+                Message = problem,
             }))
             .OrderBy(i => i.Kind, StringComparer.Ordinal).ThenBy(i => i.Name, StringComparer.Ordinal).ThenBy(i => i.Index)];
 }
