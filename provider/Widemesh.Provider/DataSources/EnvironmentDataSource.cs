@@ -23,6 +23,9 @@ internal sealed class EnvironmentDataSource : IDataSource
             SchemaAttribute.ComputedString(EnvironmentSchema.Id, "Identifier the platform gave the environment."),
             SchemaAttribute.ComputedString(EnvironmentSchema.Status, "State of the environment, such as `ready`."),
             new SchemaAttribute(EnvironmentSchema.DnsRecords, EnvironmentDnsRecords.ListType, "The DNS records the platform serves for `hostname` (`type`, `name`, `value`, `ttl`).", Computed: true),
+            SchemaAttribute.ComputedString(EnvironmentWorkloads.Release, "The release (`rel_…`) the instances run in; null for none."),
+            new SchemaAttribute(EnvironmentWorkloads.Stack, EnvironmentWorkloads.StackBlock.ListType, "The environment's stacks, as in the resource's `stack` blocks.", Computed: true),
+            new SchemaAttribute(EnvironmentWorkloads.Service, EnvironmentWorkloads.ServiceBlock.ListType, "The environment's services, as in the resource's `service` blocks.", Computed: true),
         ],
         "Reads one environment of the account by name."));
 

@@ -76,12 +76,22 @@ public sealed class ProviderUnderTest : IAsyncLifetime
             ["token"] = CtyValue.String(token ?? Meshd.AdminToken),
         });
 
-    public static CtyValue EnvironmentConfig(ConformanceHarness harness, string name, params string[] racks) =>
-        CtyValue.Object(harness.Schemas.Resource("widemesh_environment").Block.ImpliedType(), new Dictionary<string, CtyValue>
+    /// <summary>An environment config as Terraform sends it: absent blocks (<c>stack</c>, <c>service</c>) are empty lists, never null.</summary>
+    public static CtyValue EnvironmentConfig(ConformanceHarness harness, string name, params string[] racks)
+    {
+        var block = harness.Schemas.Resource("widemesh_environment").Block;
+        var values = new Dictionary<string, CtyValue>
         {
             ["name"] = CtyValue.String(name),
             ["racks"] = CtyValue.StringList(racks),
-        });
+        };
+        foreach (var nested in block.BlockTypes)
+        {
+            values[nested.TypeName] = CtyValue.List(nested.Block.ImpliedType(), []);
+        }
+
+        return CtyValue.Object(block.ImpliedType(), values);
+    }
 
     public static CtyValue RackConfig(ConformanceHarness harness, string name) =>
         CtyValue.Object(harness.Schemas.Resource("widemesh_rack").Block.ImpliedType(), new Dictionary<string, CtyValue>

@@ -49,12 +49,7 @@ public sealed class ProviderSchemaTests
                 var schema = Find(name);
                 writer.WriteStartObject(name);
                 writer.WriteNumber("version", schema.Version);
-                foreach (var attribute in schema.Block.Attributes)
-                {
-                    var flags = new[] { attribute.Required ? "required" : null, attribute.Optional ? "optional" : null, attribute.Computed ? "computed" : null, attribute.Sensitive ? "sensitive" : null };
-                    writer.WriteString(attribute.Name, $"{CtyTypeJson.Serialize(attribute.Type)} {string.Join(' ', flags.Where(f => f is not null))}");
-                }
-
+                WriteBlock(writer, schema.Block);
                 writer.WriteEndObject();
             }
 
@@ -62,6 +57,24 @@ public sealed class ProviderSchemaTests
         }
 
         Snapshot.Match(Encoding.UTF8.GetString(buffer.WrittenSpan) + "\n", "json");
+    }
+
+    /// <summary>Attributes as <c>"name": "type flags"</c>, then each nested block type as <c>"block NAME"</c> with its nesting and content.</summary>
+    private static void WriteBlock(Utf8JsonWriter writer, SchemaBlock block)
+    {
+        foreach (var attribute in block.Attributes)
+        {
+            var flags = new[] { attribute.Required ? "required" : null, attribute.Optional ? "optional" : null, attribute.Computed ? "computed" : null, attribute.Sensitive ? "sensitive" : null };
+            writer.WriteString(attribute.Name, $"{CtyTypeJson.Serialize(attribute.Type)} {string.Join(' ', flags.Where(f => f is not null))}");
+        }
+
+        foreach (var nested in block.NestedBlocks)
+        {
+            writer.WriteStartObject($"block {nested.TypeName}");
+            writer.WriteString("nesting", nested.MaxItems > 0 ? $"list (max {nested.MaxItems})" : "list");
+            WriteBlock(writer, nested.Block);
+            writer.WriteEndObject();
+        }
     }
 
     private static ResourceSchema Find(string name) => name switch

@@ -22,15 +22,26 @@ internal sealed class EnvironmentResource : IManagedResource
 
     public ResourceSchema Schema => EnvironmentSchema.Resource;
 
-    public void Validate(CtyValue config, ICollection<Tf.Diagnostic> diagnostics) =>
+    public void Validate(CtyValue config, ICollection<Tf.Diagnostic> diagnostics)
+    {
         EnvironmentRules.Validate("Invalid Environment Configuration", config, diagnostics);
+        if (config.IsKnown)
+        {
+            EnvironmentWorkloadRules.Validate("Invalid Environment Configuration", config, diagnostics);
+        }
+    }
 
     public async Task<ResourcePlan> PlanAsync(
         ResourcePlanRequest request, PlatformConnection platform, ICollection<Tf.Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
         EnvironmentRules.Validate("Plan Environment Error", request.Config, diagnostics);
+        if (request.Config.IsKnown)
+        {
+            EnvironmentWorkloadRules.Validate("Plan Environment Error", request.Config, diagnostics);
+        }
+
         var unknown = CtyValue.Unknown(CtyType.String);
-        var planned = request.Proposed.With(PrimaryRack, PlannedPrimaryRack(request.Config));
+        var planned = EnvironmentWorkloads.PlanDefaults(request.Proposed.With(PrimaryRack, PlannedPrimaryRack(request.Config)), request.Config);
 
         if (request.IsCreate)
         {
@@ -70,8 +81,28 @@ internal sealed class EnvironmentResource : IManagedResource
         try
         {
             var environment = prior.IsNull
-                ? await client.CreateEnvironmentAsync(new CreateEnvironmentRequest { Name = name, Racks = racks, ManagedBy = ManagedBy }, cancellationToken)
-                : await client.UpdateEnvironmentAsync(name, new UpdateEnvironmentRequest { Racks = racks }, null, cancellationToken);
+                ? await client.CreateEnvironmentAsync(
+                    new CreateEnvironmentRequest
+                    {
+                        Name = name,
+                        Racks = racks,
+                        ManagedBy = ManagedBy,
+                        Stacks = EnvironmentWorkloads.Stacks(planned),
+                        Services = EnvironmentWorkloads.Services(planned),
+                        Release = EnvironmentWorkloads.ReleaseOf(planned),
+                    },
+                    cancellationToken)
+                : await client.UpdateEnvironmentAsync(
+                    name,
+                    new UpdateEnvironmentRequest
+                    {
+                        Racks = racks,
+                        Stacks = EnvironmentWorkloads.Stacks(planned),
+                        Services = EnvironmentWorkloads.Services(planned),
+                        Release = EnvironmentWorkloads.ReleaseOf(planned) ?? string.Empty,
+                    },
+                    null,
+                    cancellationToken);
             var records = planned[DnsRecords].IsKnown ? planned[DnsRecords] : await EnvironmentDnsRecords.ReadAsync(client, name, cancellationToken);
             return planned
                 .With(Id, CtyValue.String(environment.Id))
@@ -108,7 +139,7 @@ internal sealed class EnvironmentResource : IManagedResource
         try
         {
             var environment = await platform.Client!.GetEnvironmentAsync(current[Name].AsString(), cancellationToken);
-            return environment is null ? null : ToState(environment, await EnvironmentDnsRecords.ReadAsync(platform.Client, environment.Name, cancellationToken));
+            return environment is null ? null : ToState(environment, await EnvironmentDnsRecords.ReadAsync(platform.Client, environment.Name, cancellationToken), current);
         }
         catch (WidemeshException ex)
         {
@@ -145,9 +176,11 @@ internal sealed class EnvironmentResource : IManagedResource
         }
     }
 
-    public CtyValue UpgradeState(long version, CtyValue state) => state;
+    /// <summary>Version 0 had no <c>release</c>, <c>stack</c> or <c>service</c>: the blocks become empty lists (never null).</summary>
+    public CtyValue UpgradeState(long version, CtyValue state) => EnvironmentWorkloads.Upgrade(state);
 
-    public static CtyValue ToState(EnvironmentInfo environment, CtyValue dnsRecords) => CtyValue.Object(EnvironmentSchema.Resource.ImpliedType,
+    /// <summary>The state of <paramref name="environment"/>; <paramref name="current"/> (when refreshing) keeps how empty maps were written.</summary>
+    public static CtyValue ToState(EnvironmentInfo environment, CtyValue dnsRecords, CtyValue? current = null) => CtyValue.Object(EnvironmentSchema.Resource.ImpliedType,
     [
         KeyValuePair.Create(Name, CtyValue.String(environment.Name)),
         KeyValuePair.Create(Racks, AttributeValues.StringList(environment.Racks)),
@@ -156,6 +189,9 @@ internal sealed class EnvironmentResource : IManagedResource
         KeyValuePair.Create(Id, CtyValue.String(environment.Id)),
         KeyValuePair.Create(Status, CtyValue.String(environment.Status)),
         KeyValuePair.Create(DnsRecords, dnsRecords),
+        KeyValuePair.Create(EnvironmentWorkloads.Release, CtyValue.StringOrNull(environment.Release)),
+        KeyValuePair.Create(EnvironmentWorkloads.Stack, EnvironmentWorkloads.StackValues(environment.Stacks, current)),
+        KeyValuePair.Create(EnvironmentWorkloads.Service, EnvironmentWorkloads.ServiceValues(environment.Services, current)),
     ]);
 
     /// <summary>The last rack when the list and its last element are known; unknown otherwise.</summary>
@@ -184,6 +220,6 @@ internal sealed class EnvironmentResource : IManagedResource
             return CtyPath.Attribute(Racks).WithIndex(index);
         }
 
-        return root is Name or Racks ? CtyPath.Attribute(root) : null;
+        return root is Name or Racks ? CtyPath.Attribute(root) : EnvironmentWorkloads.FieldPath(field);
     }
 }

@@ -3,7 +3,7 @@ using Widemesh.Provider.Schema;
 
 namespace Widemesh.Provider.Resources.Environment;
 
-/// <summary>The schema of <c>widemesh_environment</c> (version 0).</summary>
+/// <summary>The schema of <c>widemesh_environment</c> (version 1: <c>release</c> and the <c>stack</c> and <c>service</c> blocks added).</summary>
 internal static class EnvironmentSchema
 {
     public const string Name = "name";
@@ -14,7 +14,7 @@ internal static class EnvironmentSchema
     public const string Status = "status";
     public const string DnsRecords = "dns_records";
 
-    public static ResourceSchema Resource { get; } = new(0, new SchemaBlock(
+    public static ResourceSchema Resource { get; } = new(1, new SchemaBlock(
         [
             SchemaAttribute.RequiredString(Name, "Name of the environment, unique on the whole platform so it can be a DNS name: a DNS label (lowercase letters, digits and `-`, 1–63 characters, starting with a letter). Changing it replaces the environment."),
             new SchemaAttribute(Racks, CtyType.List(CtyType.String), "Ordered names of the racks that run the environment: at least one, no duplicates, each an existing rack of the account. The **last** rack is the primary one, where DNS points. Changing the list updates the environment in place; migrate in two steps: `[\"old\", \"new\"]`, then `[\"new\"]`.", Required: true),
@@ -23,6 +23,8 @@ internal static class EnvironmentSchema
             SchemaAttribute.ComputedString(Id, "Identifier the platform gave the environment (`env_…`)."),
             SchemaAttribute.ComputedString(Status, "State of the environment as the platform reports it, such as `ready`."),
             new SchemaAttribute(DnsRecords, EnvironmentDnsRecords.ListType, "The DNS records the platform serves for `hostname`: an `A` (or `AAAA`) record with the ingress address of the last rack and a `TXT` record listing the racks in order, each with `type`, `name`, `value` and `ttl` (seconds). Known after apply when `racks` change; empty while the last rack has no ingress address.", Computed: true),
+            EnvironmentWorkloads.ReleaseAttribute,
         ],
-        "An environment: a network-isolated group of the parts of one application, hosted on one or more racks."));
+        "An environment: a network-isolated group of the parts of one application (its stacks and services), hosted on one or more racks.",
+        [EnvironmentWorkloads.StackBlock, EnvironmentWorkloads.ServiceBlock]));
 }

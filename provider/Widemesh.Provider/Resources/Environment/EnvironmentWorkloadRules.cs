@@ -42,7 +42,7 @@ internal static class EnvironmentWorkloadRules
 
             var port = stack[Port];
             var publicPort = Whole(stack[PublicPort], at.WithAttribute(PublicPort), $"{label}.public_port", 1, 65535, "the port clients connect to on the rack's ingress address", Error);
-            if (publicPort is not null && port is { IsKnown: true, IsNull: true })
+            if (publicPort is not null && port.IsNull)
             {
                 Error(at.WithAttribute(PublicPort), $"{label}.public_port {publicPort} needs port, the port the instances listen on (the ingress forwards public_port to it); set port too.");
             }
@@ -69,7 +69,7 @@ internal static class EnvironmentWorkloadRules
                     continue;
                 }
 
-                if (port is { IsKnown: true, IsNull: true })
+                if (port.IsNull)
                 {
                     Error(checkAt, $"{label}.health_check needs port: the check is an HTTP GET on the instance's port. Set port, or remove the health_check block.");
                 }

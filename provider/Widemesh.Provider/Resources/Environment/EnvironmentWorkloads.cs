@@ -189,6 +189,30 @@ internal static class EnvironmentWorkloads
         return state[Service].IsNull ? state.With(Service, CtyValue.List(ServiceBlock.ElementType, [])) : state;
     }
 
+    /// <summary>The attribute path of an API field such as <c>stacks[1].publicPort</c> (<c>stack[1].public_port</c>); null when it is not one of ours.</summary>
+    public static CtyPath? FieldPath(string field)
+    {
+        if (field == Release)
+        {
+            return CtyPath.Attribute(Release);
+        }
+
+        var match = System.Text.RegularExpressions.Regex.Match(field, @"^(stacks|services)\[(\d+)\](?:\.(\w+))?", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        if (!match.Success || !int.TryParse(match.Groups[2].Value, CultureInfo.InvariantCulture, out var index))
+        {
+            return null;
+        }
+
+        var path = CtyPath.Attribute(match.Groups[1].Value == "stacks" ? Stack : Service).WithIndex(index);
+        return match.Groups[3].Value switch
+        {
+            "" => path,
+            "publicPort" => path.WithAttribute(PublicPort),
+            "healthCheck" => path.WithAttribute(HealthCheck).WithIndex(0),
+            var name => path.WithAttribute(name),
+        };
+    }
+
     public static IReadOnlyList<CtyValue> Elements(CtyValue list) => list.IsKnown && !list.IsNull ? list.Elements : [];
 
     private static CtyValue Default(CtyValue configured, int fallback) => configured.IsNull ? CtyValue.Number(fallback) : configured;
