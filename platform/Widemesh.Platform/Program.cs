@@ -11,7 +11,7 @@ using Widemesh.Platform.Drains;
 using Widemesh.Platform.Lifetime;
 using Widemesh.Platform.Logs;
 using Widemesh.Platform.Racks;
-using Widemesh.Platform.Racks.Local;
+using Widemesh.Platform.Releases;
 using Widemesh.Platform.Store;
 using Widemesh.Sdk.Contracts;
 
@@ -85,8 +85,8 @@ await using (dataLock)
     builder.Services.AddSingleton(options);
     builder.Services.AddSingleton(TimeProvider.System);
     builder.Services.AddSingleton<IPlatformStore>(services => new SqlitePlatformStore(options.DatabasePath, services.GetRequiredService<TimeProvider>()));
-    builder.Services.AddSingleton<LocalRackRuntime>();
     builder.Services.AddSingleton<RackRuntimes>();
+    builder.Services.AddSingleton<ReleaseStore>();
     builder.Services.AddSingleton<AdminBootstrap>();
     builder.Services.AddSingleton<CallerCache>();
     builder.Services.AddSingleton<DnsZone>();
@@ -95,7 +95,6 @@ await using (dataLock)
     builder.Services.AddWidemeshLogs(new LogStoreOptions { Directory = Path.Combine(options.DataDirectory, "logs") });
     builder.Services.AddSingleton<IEnvironmentLookup, PlatformEnvironmentLookup>();
     builder.Services.AddSingleton<LogEnvironmentCleanup>();
-    builder.Services.AddHostedService<LocalRackStartup>();
     builder.Services.AddSingleton<DrainRegistry>();
     builder.Services.AddHostedService(services => services.GetRequiredService<DrainRegistry>());
     if (StandardInputWatch.IsRequested)
@@ -140,6 +139,8 @@ await using (dataLock)
     app.MapRacksApi();
     app.MapEnvironmentsApi();
     app.MapEnvironmentDnsApi();
+    app.MapReleasesApi();
+    app.MapInstancesApi();
     app.MapEnvironmentMigrationApi();
     app.MapAccountsApi();
     app.MapTokensApi();

@@ -4,9 +4,11 @@ using Widemesh.Platform.Configuration;
 using Widemesh.Platform.Dns;
 using Widemesh.Platform.Logs;
 using Widemesh.Platform.Racks;
+using Widemesh.Platform.Releases;
 using Widemesh.Platform.Store;
 using Widemesh.Sdk.Contracts;
 using Widemesh.Sdk.Naming;
+using Widemesh.Sdk.Workloads;
 
 namespace Widemesh.Platform.Apis;
 
@@ -40,6 +42,9 @@ internal static class EnvironmentsApi
         Hostname = $"{environment.Name}.{zone}",
         Status = environment.Status,
         ManagedBy = environment.ManagedBy,
+        Stacks = environment.Stacks,
+        Services = environment.Services,
+        Release = environment.Release,
         Version = environment.Version,
         CreatedAt = environment.CreatedAt,
         UpdatedAt = environment.UpdatedAt,
@@ -78,13 +83,21 @@ internal static class EnvironmentsApi
         AddError(errors, "name", NameRules.Validate(request.Name, "name"));
         AddError(errors, "racks", NameRules.ValidateRacks(request.Racks, "racks"));
         AddError(errors, "managedBy", ValidateManagedBy(request.ManagedBy));
+        AddWorkloadErrors(errors, request.Stacks, request.Services);
+        if (request.Release is not null)
+        {
+            AddError(errors, "release", "An environment's first release is uploaded after it is created: create it without release, POST the directory to /v1/environments/{name}/releases, then PATCH release.");
+        }
+
         if (errors.Count > 0)
         {
             return Problems.Validation(errors);
         }
 
         var caller = CallerContext.Get(context);
-        var result = await store.CreateEnvironmentAsync(new NewEnvironment(caller.AccountId, request.Name, request.Racks, request.ManagedBy), cancellationToken);
+        var result = await store.CreateEnvironmentAsync(
+            new NewEnvironment(caller.AccountId, request.Name, request.Racks, request.ManagedBy) { Stacks = request.Stacks ?? [], Services = request.Services ?? [] },
+            cancellationToken);
         switch (result.Outcome)
         {
             case StoreOutcome.NameTaken:
@@ -94,6 +107,8 @@ internal static class EnvironmentsApi
                     : $"The environment name '{request.Name}' is taken: environment names are unique across the whole platform, because they become DNS names. Pick another name.");
             case StoreOutcome.UnknownRacks:
                 return await UnknownRacksAsync(store, caller, result.Names, cancellationToken);
+            case StoreOutcome.PortInUse:
+                return PortInUse(result.Names);
         }
 
         var environment = result.Value!;
@@ -144,13 +159,25 @@ internal static class EnvironmentsApi
         }
 
         AddError(errors, "managedBy", ValidateManagedBy(request.ManagedBy));
+        AddWorkloadErrors(errors, request.Stacks, request.Services);
+        if (request.Release is { Length: > 0 } releaseId && !releaseId.StartsWith("rel_", StringComparison.Ordinal))
+        {
+            AddError(errors, "release", $"release '{releaseId}' is not a release id (rel_…); list the environment's releases with GET /v1/environments/{name}/releases.");
+        }
+
         if (errors.Count > 0)
         {
             return Problems.Validation(errors);
         }
 
         var caller = CallerContext.Get(context);
-        var change = new EnvironmentChange(caller.AccountId, name, request.Racks, replace || request.ManagedBy is not null, request.ManagedBy, expectedVersion);
+        var change = new EnvironmentChange(caller.AccountId, name, request.Racks, replace || request.ManagedBy is not null, request.ManagedBy, expectedVersion)
+        {
+            Stacks = replace ? request.Stacks ?? [] : request.Stacks,
+            Services = replace ? request.Services ?? [] : request.Services,
+            SetRelease = replace || request.Release is not null,
+            Release = request.Release is { Length: > 0 } ? request.Release : null,
+        };
         var result = await store.UpdateEnvironmentAsync(change, cancellationToken);
         switch (result.Outcome)
         {
@@ -160,6 +187,10 @@ internal static class EnvironmentsApi
                 return Problems.PreconditionFailed($"Environment '{name}'", expectedVersion!.Value, result.CurrentVersion!.Value);
             case StoreOutcome.UnknownRacks:
                 return await UnknownRacksAsync(store, caller, result.Names, cancellationToken);
+            case StoreOutcome.PortInUse:
+                return PortInUse(result.Names);
+            case StoreOutcome.UnknownRelease:
+                return Problems.Validation("release", $"Environment '{name}' has no release '{result.Names[0]}'. Upload one with POST /v1/environments/{name}/releases (mesh deploy does), or list them with GET /v1/environments/{name}/releases.");
         }
 
         var environment = result.Value!;
@@ -197,6 +228,7 @@ internal static class EnvironmentsApi
         await context.RequestServices.GetRequiredService<DnsZone>().RefreshHostAsync(name, CancellationToken.None);
         await runtimes.ApplyAsync(caller.AccountId, result.Value, null, cancellationToken);
         await logs.ApplyAsync(result.Value!, null, cancellationToken);
+        context.RequestServices.GetRequiredService<ReleaseStore>().DeleteEnvironment(result.Value!.Id);
         Log.EnvironmentDeleted(loggers.CreateLogger(typeof(EnvironmentsApi)), name, caller.AccountName);
         return TypedResults.NoContent();
     }
@@ -230,6 +262,18 @@ internal static class EnvironmentsApi
             ? "The account has no racks yet: create one with POST /v1/racks."
             : $"Its racks are {string.Join(", ", existing.Select(r => r.Name))}; create others with POST /v1/racks.";
         return Problems.Validation("racks", $"racks names {names}. {known}");
+    }
+
+    private static ProblemHttpResult PortInUse(IReadOnlyList<string> clash) =>
+        Problems.PortInUse(
+            $"Public port {clash[0]} is already exposed by environment '{clash[1]}' on rack '{clash[2]}'; a rack's ingress serves each public port for one environment. Pick another publicPort, or move one of them to another rack.");
+
+    private static void AddWorkloadErrors(Dictionary<string, string[]> errors, IReadOnlyList<StackSpec>? stacks, IReadOnlyList<ServiceSpec>? services)
+    {
+        foreach (var problem in WorkloadRules.Validate(stacks, services))
+        {
+            errors[problem.Field] = errors.TryGetValue(problem.Field, out var earlier) ? [.. earlier, problem.Message] : [problem.Message];
+        }
     }
 
     private static ProblemHttpResult NotFound(string name) =>

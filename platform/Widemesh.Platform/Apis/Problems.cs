@@ -22,6 +22,9 @@ internal static class Problems
     public static ProblemHttpResult NameTaken(string field, string detail) =>
         Create(StatusCodes.Status409Conflict, ProblemTypes.NameTaken, "Name taken", detail, field);
 
+    public static ProblemHttpResult PortInUse(string detail) =>
+        Create(StatusCodes.Status409Conflict, ProblemTypes.PortInUse, "Port in use", detail, "stacks");
+
     public static ProblemHttpResult Conflict(string detail) =>
         Create(StatusCodes.Status409Conflict, ProblemTypes.Conflict, "Conflict", detail);
 
@@ -53,6 +56,12 @@ internal static class Problems
         ProblemTypes.PayloadTooLarge,
         "Request body too large",
         $"The request body is larger than {limit / 1024} KiB, the most meshd accepts. Send only the fields of the request.");
+
+    public static ProblemHttpResult TooLarge(string detail) =>
+        Create(StatusCodes.Status413PayloadTooLarge, ProblemTypes.PayloadTooLarge, "Request body too large", detail, "body");
+
+    public static ProblemHttpResult UnsupportedMediaType(string detail) =>
+        Create(StatusCodes.Status415UnsupportedMediaType, ProblemTypes.MalformedBody, "Unsupported media type", detail, "Content-Type");
 
     public static ProblemHttpResult MalformedBody(string detail, string? field) =>
         Create(StatusCodes.Status400BadRequest, ProblemTypes.MalformedBody, "Malformed request body", detail, field);

@@ -63,6 +63,12 @@ internal interface IPlatformStore : IAsyncDisposable
     /// <summary>One environment as DNS sees it (by its platform-wide unique name), or null when there is none.</summary>
     public Task<StoredDnsHost?> GetDnsHostAsync(string name, CancellationToken cancellationToken);
 
+    /// <summary>Records an uploaded release of the environment, numbered one after its newest.</summary>
+    public Task<StoredRelease> AddReleaseAsync(string environmentId, string releaseId, string digest, long sizeBytes, CancellationToken cancellationToken);
+
+    /// <summary>The environment's releases, newest first.</summary>
+    public Task<IReadOnlyList<StoredRelease>> ListReleasesAsync(string environmentId, CancellationToken cancellationToken);
+
     public Task<NameClaim> GetEnvironmentNameClaimAsync(string accountId, string name, CancellationToken cancellationToken);
 
     /// <summary>The environment's recorded rack migration, or null when there is none (or no such environment).</summary>

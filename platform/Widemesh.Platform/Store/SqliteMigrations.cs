@@ -95,5 +95,19 @@ internal static class SqliteMigrations
                 updated_at INTEGER NOT NULL
             ) STRICT;
             """),
+        (6, "environments.workloads and release, and releases: what an environment runs, as JSON beside the row, and its uploaded releases", """
+            ALTER TABLE environments ADD COLUMN workloads TEXT NOT NULL DEFAULT '{}';
+            ALTER TABLE environments ADD COLUMN release_id TEXT;
+
+            CREATE TABLE releases (
+                id TEXT PRIMARY KEY,
+                environment_id TEXT NOT NULL REFERENCES environments(id) ON DELETE CASCADE,
+                number INTEGER NOT NULL,
+                digest TEXT NOT NULL,
+                size_bytes INTEGER NOT NULL,
+                created_at INTEGER NOT NULL,
+                UNIQUE (environment_id, number)
+            ) STRICT;
+            """),
     ];
 }

@@ -26,4 +26,7 @@ public static class ProblemTypes
     public const string MalformedBody = Prefix + "malformed-body";
 
     public const string UnknownRegion = Prefix + "unknown-region";
+
+    /// <summary>A stack's public port is already exposed by another environment on a shared rack (409).</summary>
+    public const string PortInUse = Prefix + "port-in-use";
 }
