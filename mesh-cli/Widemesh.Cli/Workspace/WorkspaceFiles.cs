@@ -26,7 +26,7 @@ internal sealed class WorkspaceFiles(string workspace)
     {
         Remember(relativePath);
         Directory.CreateDirectory(Path.GetDirectoryName(FullPath(relativePath))!);
-        File.WriteAllBytes(FullPath(relativePath), Utf8.GetBytes(text));
+        WriteAtomically(FullPath(relativePath), Utf8.GetBytes(text));
     }
 
     public void Delete(string relativePath)
@@ -46,11 +46,22 @@ internal sealed class WorkspaceFiles(string workspace)
             }
             else
             {
-                File.WriteAllBytes(FullPath(relativePath), original);
+                WriteAtomically(FullPath(relativePath), original);
             }
         }
 
         _originals.Clear();
+    }
+
+    /// <summary>
+    /// Writes a temporary file beside the target and renames it over: a mesh killed mid-write (a crash, a killed
+    /// <c>env migrate</c>) leaves the old file or the new one, never a truncated one (issue 6).
+    /// </summary>
+    private static void WriteAtomically(string path, byte[] bytes)
+    {
+        var temporary = path + ".tmp-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        File.WriteAllBytes(temporary, bytes);
+        File.Move(temporary, path, overwrite: true);
     }
 
     private void Remember(string relativePath)

@@ -149,9 +149,13 @@ internal sealed partial class EnvMigration(CliContext context, EnvMigrateOptions
             return migration;
         }
 
-        if (environment.PrimaryRack != last)
+        if (environment.PrimaryRack != last && migration.SwitchedAt is not null)
         {
             progress.Note($"Environment '{Name}' runs on {string.Join(", ", environment.Racks)}, not with '{last}' last: setting its racks to {string.Join(", ", racks)} again.");
+        }
+
+        if (environment.PrimaryRack != last)
+        {
             await SetRacksAsync(racks, cancellationToken);
         }
 
