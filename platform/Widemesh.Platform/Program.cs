@@ -92,6 +92,7 @@ await using (dataLock)
     builder.Services.AddSingleton<DnsZone>();
     builder.Services.AddSingleton<DnsPropagationChecker>();
     builder.Services.AddHostedService<AuthoritativeDnsServer>();
+    builder.Services.AddExternalDnsUpdates();
     builder.Services.AddWidemeshLogs(new LogStoreOptions { Directory = Path.Combine(options.DataDirectory, "logs") });
     builder.Services.AddSingleton<IEnvironmentLookup, PlatformEnvironmentLookup>();
     builder.Services.AddSingleton<LogEnvironmentCleanup>();
@@ -139,6 +140,7 @@ await using (dataLock)
     app.MapRacksApi();
     app.MapEnvironmentsApi();
     app.MapEnvironmentDnsApi();
+    app.MapDnsStatusApi();
     app.MapReleasesApi();
     app.MapInstancesApi();
     app.MapEnvironmentMigrationApi();

@@ -19,6 +19,9 @@ internal sealed record PlatformOptions(string DataDirectory, Uri Listen, string 
     /// <summary>The time to live of environments' DNS records.</summary>
     public TimeSpan DnsTtl { get; init; } = DefaultDnsTtl;
 
+    /// <summary>Where RFC 2136 updates of environment records go (<c>--dns-update</c>); null when meshd sends none.</summary>
+    public DnsUpdateOptions? DnsUpdate { get; init; }
+
     /// <summary>How local racks isolate environments from each other.</summary>
     public RackIsolation Isolation { get; init; } = RackIsolation.Auto;
 

@@ -5,7 +5,7 @@ internal static class PlatformOptionsParser
 {
     public const string Usage = """
         Usage: meshd [--data-dir PATH] [--listen URL] [--zone ZONE] [--dns-listen IP:PORT|off] [--dns-ttl DURATION]
-                     [--isolation auto|netns|none]
+                     [--dns-update IP:PORT [--dns-update-zone ZONE] --dns-tsig-key FILE] [--isolation auto|netns|none]
 
           --data-dir PATH  where state lives (env MESHD_DATA_DIR;
                            default $XDG_DATA_HOME/widemesh or ~/.local/share/widemesh)
@@ -15,6 +15,11 @@ internal static class PlatformOptionsParser
                            (env MESHD_DNS_LISTEN; default 127.0.0.1:5353; 'off' turns it off)
           --dns-ttl DURATION    time to live of environment records, such as 60s or 5m
                            (env MESHD_DNS_TTL; default 60s)
+          --dns-update IP:PORT  also publish environment records to this primary DNS server (BIND, Knot…)
+                           with RFC 2136 dynamic updates (env MESHD_DNS_UPDATE; default: none)
+          --dns-update-zone ZONE  the zone to update (env MESHD_DNS_UPDATE_ZONE; default the --zone)
+          --dns-tsig-key FILE   BIND key file of the TSIG key that signs updates, readable by meshd's
+                           user only (chmod 600) (env MESHD_DNS_TSIG_KEY)
           --isolation auto|netns|none  how local racks keep environments apart (env MESHD_ISOLATION;
                            default auto): a network namespace per environment, which needs root;
                            'netns' refuses to start without them; 'none' runs instances on 127.0.0.1
@@ -27,6 +32,7 @@ internal static class PlatformOptionsParser
     public static PlatformOptionsParseResult Parse(IReadOnlyList<string> args, Func<string, string?> environment)
     {
         string? dataDirectory = null, listen = null, zone = null, dnsListen = null, dnsTtl = null, isolation = null;
+        string? dnsUpdate = null, dnsUpdateZone = null, dnsTsigKey = null;
         var hostArguments = new List<string>();
 
         for (var i = 0; i < args.Count; i++)
@@ -46,7 +52,7 @@ internal static class PlatformOptionsParser
             var (name, value) = arg.IndexOf('=', StringComparison.Ordinal) is var eq and > 0
                 ? (arg[..eq], arg[(eq + 1)..])
                 : (arg, i + 1 < args.Count ? args[++i] : null);
-            if (name is not ("--data-dir" or "--listen" or "--zone" or "--dns-listen" or "--dns-ttl" or "--isolation"))
+            if (name is not ("--data-dir" or "--listen" or "--zone" or "--dns-listen" or "--dns-ttl" or "--isolation" or "--dns-update" or "--dns-update-zone" or "--dns-tsig-key"))
             {
                 return Fail($"meshd does not know the argument '{arg}'.");
             }
@@ -72,6 +78,15 @@ internal static class PlatformOptionsParser
                     break;
                 case "--isolation":
                     isolation = value;
+                    break;
+                case "--dns-update":
+                    dnsUpdate = value;
+                    break;
+                case "--dns-update-zone":
+                    dnsUpdateZone = value;
+                    break;
+                case "--dns-tsig-key":
+                    dnsTsigKey = value;
                     break;
                 default:
                     zone = value;
@@ -106,6 +121,14 @@ internal static class PlatformOptionsParser
             return Fail(dnsProblem);
         }
 
+        dnsUpdate ??= NonEmpty(environment("MESHD_DNS_UPDATE"));
+        dnsUpdateZone ??= NonEmpty(environment("MESHD_DNS_UPDATE_ZONE"));
+        dnsTsigKey ??= NonEmpty(environment("MESHD_DNS_TSIG_KEY"));
+        if (DnsUpdateSettings.Problem(dnsUpdate, dnsUpdateZone, dnsTsigKey, zone, out var dnsUpdateOptions) is { } updateProblem)
+        {
+            return Fail(updateProblem);
+        }
+
         isolation ??= NonEmpty(environment("MESHD_ISOLATION"));
         RackIsolation rackIsolation;
         switch (isolation)
@@ -123,7 +146,7 @@ internal static class PlatformOptionsParser
                 return Fail($"--isolation '{isolation}' is not a mode: use auto, netns or none.");
         }
 
-        var options = new PlatformOptions(Path.GetFullPath(dataDirectory), listenUri, zone) { DnsListen = dnsEndPoint, DnsTtl = ttl, Isolation = rackIsolation };
+        var options = new PlatformOptions(Path.GetFullPath(dataDirectory), listenUri, zone) { DnsListen = dnsEndPoint, DnsTtl = ttl, DnsUpdate = dnsUpdateOptions, Isolation = rackIsolation };
         return new PlatformOptionsParseResult(options, null, false, hostArguments);
 
         PlatformOptionsParseResult Fail(string error) => new(null, error + " Run `meshd --help` for the options.", false, hostArguments);

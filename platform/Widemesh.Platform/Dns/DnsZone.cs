@@ -22,6 +22,9 @@ internal sealed class DnsZone(IPlatformStore store, PlatformOptions options, Tim
 
     public DnsZoneSnapshot Snapshot => _snapshot;
 
+    /// <summary>Raised with the host name after one environment's records were refreshed (changed or removed).</summary>
+    public event Action<string>? HostChanged;
+
     public string HostnameOf(string environment) => $"{environment}.{options.Zone}";
 
     /// <summary>Rebuilds the whole snapshot from the store (at start).</summary>
@@ -59,6 +62,8 @@ internal sealed class DnsZone(IPlatformStore store, PlatformOptions options, Tim
         {
             _refreshLock.Release();
         }
+
+        HostChanged?.Invoke(HostnameOf(environment));
     }
 
     private DnsHost ToHost(StoredDnsHost host) =>
