@@ -83,6 +83,21 @@ public sealed partial class EnvMigrateCommandTests(MeshdFixture shared, EnvMigra
     }
 
     [Fact]
+    public async Task Ctrl_c_while_waiting_exits_130_saying_how_to_continue_and_leaves_the_environment_on_both_racks()
+    {
+        var bed = await MigrationBed.CreateAsync(shared, fixture, Ct);
+        string[] args = ["env", "migrate", bed.Environment, "--to", "new", "--yes", "--json", .. bed.ResolverArguments];
+
+        var (lines, _, exitCode) = await MeshProcessKiller.InterruptAtAsync(bed.Mesh, args, line => line.Contains("\"event\":\"check\"", StringComparison.Ordinal), Ct);
+
+        Assert.Equal(130, exitCode);
+        Assert.Contains(lines, line => line.Contains("Interrupted: environment", StringComparison.Ordinal) && line.Contains("Run the same command again", StringComparison.Ordinal));
+        Assert.Equal("cancelled", (string?)JsonNode.Parse(lines[^1])!["error"]!["code"]);
+        Assert.Equal(["old", "new"], await bed.RacksAsync(Ct));
+        Assert.Equal("waiting", (await bed.MigrationAsync(Ct))!.Step);
+    }
+
+    [Fact]
     public async Task Abort_points_dns_back_at_the_old_rack_first_then_removes_the_new_rack()
     {
         var bed = await MigrationBed.CreateAsync(shared, fixture, Ct);

@@ -3,12 +3,27 @@ using Widemesh.Cli.Tests.Support;
 
 namespace Widemesh.Cli.Tests.Commands.Env;
 
-/// <summary>Runs the real <c>mesh</c> executable and kills it (SIGKILL, like a crash) at the first stdout line that matches.</summary>
+/// <summary>
+/// Runs the real <c>mesh</c> executable and, at the first stdout line that matches, kills it (SIGKILL, like a crash)
+/// or interrupts it (SIGINT, like Ctrl-C).
+/// </summary>
 internal static class MeshProcessKiller
 {
     /// <summary>Returns the stdout lines read and whether the process was killed (false: it ended on its own first).</summary>
     public static async Task<(IReadOnlyList<string> Lines, bool Killed)> RunUntilAsync(
         MeshCli mesh, string[] args, Func<string, bool> killAt, CancellationToken cancellationToken)
+    {
+        var (lines, _, _) = await RunAsync(mesh, args, killAt, interrupt: false, cancellationToken);
+        return (lines, true);
+    }
+
+    /// <summary>Sends SIGINT at the first matching line and returns what the process wrote and its exit code.</summary>
+    public static Task<(IReadOnlyList<string> Lines, string Error, int ExitCode)> InterruptAtAsync(
+        MeshCli mesh, string[] args, Func<string, bool> interruptAt, CancellationToken cancellationToken) =>
+        RunAsync(mesh, args, interruptAt, interrupt: true, cancellationToken);
+
+    private static async Task<(IReadOnlyList<string> Lines, string Error, int ExitCode)> RunAsync(
+        MeshCli mesh, string[] args, Func<string, bool> stopAt, bool interrupt, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(MeshCli.ExecutablePath)
         {
@@ -39,16 +54,29 @@ internal static class MeshProcessKiller
         while (await process.StandardOutput.ReadLineAsync(cancellationToken) is { } line)
         {
             lines.Add(line);
-            if (killAt(line))
+            if (stopAt(line))
             {
-                process.Kill(entireProcessTree: true);
+                if (interrupt)
+                {
+                    using var signal = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+                    await signal.WaitForExitAsync(cancellationToken);
+                    while (await process.StandardOutput.ReadLineAsync(cancellationToken) is { } rest)
+                    {
+                        lines.Add(rest);
+                    }
+                }
+                else
+                {
+                    process.Kill(entireProcessTree: true);
+                }
+
                 await process.WaitForExitAsync(cancellationToken);
-                return (lines, true);
+                return (lines, await errors, process.ExitCode);
             }
         }
 
         await process.WaitForExitAsync(cancellationToken);
-        Assert.Fail($"mesh {string.Join(' ', args)} ended (exit {process.ExitCode}) before the line to kill it at:\n{string.Join('\n', lines)}\n{await errors}");
-        return (lines, false);
+        Assert.Fail($"mesh {string.Join(' ', args)} ended (exit {process.ExitCode}) before the line to stop it at:\n{string.Join('\n', lines)}\n{await errors}");
+        return (lines, await errors, process.ExitCode);
     }
 }
