@@ -77,6 +77,7 @@ internal static class LogsCommand
                 token => RunAsync(context, json, parseResult.GetValue(env), query, sinceText is not null, zone, token),
                 cancellationToken);
         });
+        command.Subcommands.Add(LogsDrainCommand.Create(context, options));
         return command;
     }
 

@@ -42,9 +42,10 @@ internal sealed record ResourceStep(string Type, string Name, ResourceTypeSchema
 
     public ByteString ReplacementPrivate { get; set; } = ByteString.Empty;
 
-    /// <summary>The platform name (prior first, then config), for the ownership guard.</summary>
+    /// <summary>The platform name (prior first, then config), for the ownership guard; null for types without <c>name</c> (widemesh_log_drain).</summary>
     public string? PlatformName =>
-        Prior is { IsNull: false } && Prior["name"] is { IsKnown: true } priorName ? priorName.AsString()
+        !Schema.Type.AttributeTypes.ContainsKey("name") ? null
+        : Prior is { IsNull: false } && Prior["name"] is { IsKnown: true } priorName ? priorName.AsString()
         : Config is { IsNull: false } && Config["name"] is { IsKnown: true } configName ? configName.AsString()
         : null;
 
