@@ -6,7 +6,8 @@ namespace Widemesh.Cli.Commands.Deploy;
 
 /// <summary>
 /// Polls the environment's instances until every expected one (each stack's instances and each service, on every
-/// rack) started after the deploy and is ready: <c>healthy</c>, or <c>running</c> when it has no health check.
+/// rack) started after the deploy and is ready: <c>healthy</c>, or, when it has no health check, <c>running</c>
+/// without a restart for <see cref="SteadyFor"/> (a command that exits at once is briefly <c>running</c> too).
 /// A command the shell cannot find or run (exit 126/127), or an instance that crashes three times while we watch,
 /// fails at once; anything else not ready fails when the timeout passes.
 /// </summary>
@@ -14,9 +15,11 @@ internal sealed class InstanceWaiter(CliContext context, WidemeshClient client, 
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(300);
     private static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan SteadyFor = TimeSpan.FromSeconds(1);
     private const int CrashesToFail = 3;
 
     private readonly Dictionary<string, int> _firstRestarts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (DateTimeOffset Since, int Restarts)> _running = new(StringComparer.Ordinal);
 
     public async Task<DeployWaitResult> WaitAsync(EnvironmentInfo environment, DateTimeOffset since, TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -37,7 +40,7 @@ internal sealed class InstanceWaiter(CliContext context, WidemeshClient client, 
                 }
 
                 var fresh = instance.StartedAt is null || instance.StartedAt >= since - ClockSkew;
-                if (fresh && (instance.State == "healthy" || (instance.State == "running" && !healthChecked)))
+                if (fresh && (instance.State == "healthy" || (instance.State == "running" && !healthChecked && IsSteady(instance))))
                 {
                     ready.Add(instance);
                 }
@@ -71,6 +74,18 @@ internal sealed class InstanceWaiter(CliContext context, WidemeshClient client, 
 
             await Task.Delay(PollInterval, context.Time, cancellationToken);
         }
+    }
+
+    private bool IsSteady(InstanceInfo instance)
+    {
+        var key = Key(instance.Rack, instance.Id);
+        var now = context.Time.GetUtcNow();
+        if (!_running.TryGetValue(key, out var seen) || seen.Restarts != instance.Restarts)
+        {
+            _running[key] = seen = (now, instance.Restarts);
+        }
+
+        return now - seen.Since >= SteadyFor;
     }
 
     private bool IsFatal(InstanceInfo instance)
