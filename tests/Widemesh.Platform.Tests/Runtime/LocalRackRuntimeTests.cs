@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Widemesh.Platform.Configuration;
 using Widemesh.Platform.Logs;
 using Widemesh.Platform.Racks.Local;
+using Widemesh.Platform.Releases;
 using Widemesh.Platform.Store;
 using Widemesh.Sdk.Contracts;
 
@@ -64,7 +65,7 @@ public sealed class LocalRackRuntimeTests : IAsyncLifetime
         Directory.CreateDirectory(_data);
         _logs = new LogStore(new LogStoreOptions { Directory = Path.Combine(_data, "logs") }, TimeProvider.System, NullLogger<LogStore>.Instance);
         var options = new PlatformOptions(_data, new Uri("http://127.0.0.1:1"), "widemesh.internal");
-        _runtime = new LocalRackRuntime(options, new LogIngestor(_logs), TimeProvider.System, NullLogger<LocalRackRuntime>.Instance);
+        _runtime = new LocalRackRuntime(options, new LogIngestor(_logs), new ReleaseStore(options), TimeProvider.System, NullLogger<LocalRackRuntime>.Instance);
         Assert.True(await _runtime.StartAsync([], Ct));
         return _runtime;
     }

@@ -1,3 +1,4 @@
+using Widemesh.Platform.Releases;
 using Widemesh.Platform.Store;
 
 namespace Widemesh.Platform.Racks.Local;
@@ -5,13 +6,12 @@ namespace Widemesh.Platform.Racks.Local;
 /// <summary>Builds the local runtime's view of a stored environment.</summary>
 internal static class LocalEnvironmentSpecs
 {
-    /// <summary>The spec of <paramref name="environment"/>; its release archive is <c>&lt;data&gt;/releases/&lt;environment id&gt;/&lt;release id&gt;.tar.gz</c>.</summary>
-    public static LocalEnvironmentSpec From(StoredEnvironment environment, string dataDirectory)
+    /// <summary>The spec of <paramref name="environment"/>, with the path of its release's archive.</summary>
+    public static LocalEnvironmentSpec From(StoredEnvironment environment, ReleaseStore releases)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var archive = environment.Release is { } release
-            ? Path.Combine(dataDirectory, "releases", environment.Id, release + ".tar.gz")
-            : null;
+        ArgumentNullException.ThrowIfNull(releases);
+        var archive = environment.Release is { } release ? releases.GetArchivePath(environment.Id, release) : null;
         return new LocalEnvironmentSpec(environment.Id, environment.Name, environment.Stacks, environment.Services, environment.Release, archive);
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Widemesh.Platform.Configuration;
 using Widemesh.Platform.Logs;
+using Widemesh.Platform.Releases;
 using Widemesh.Platform.Store;
 using Widemesh.Sdk.Contracts;
 
@@ -16,14 +17,16 @@ internal sealed partial class LocalRackRuntime : IRackRuntime, IAsyncDisposable
     private readonly ConcurrentDictionary<(string RackId, string EnvironmentId), (LocalEnvironmentSpec Spec, string Problem)> _refused = new();
     private readonly PlatformOptions _options;
     private readonly LogIngestor _logs;
+    private readonly ReleaseStore _releases;
     private readonly TimeProvider _time;
     private readonly ILogger<LocalRackRuntime> _logger;
     private NamespaceSockets _sockets = new(enabled: false);
 
-    public LocalRackRuntime(PlatformOptions options, LogIngestor logs, TimeProvider time, ILogger<LocalRackRuntime> logger)
+    public LocalRackRuntime(PlatformOptions options, LogIngestor logs, ReleaseStore releases, TimeProvider time, ILogger<LocalRackRuntime> logger)
     {
         _options = options;
         _logs = logs;
+        _releases = releases;
         _time = time;
         _logger = logger;
         Layout = new LocalRackLayout(options.DataDirectory);
@@ -65,7 +68,7 @@ internal sealed partial class LocalRackRuntime : IRackRuntime, IAsyncDisposable
     }
 
     public Task PlaceEnvironmentAsync(StoredRack rack, StoredEnvironment environment, CancellationToken cancellationToken) =>
-        PlaceAsync(rack, LocalEnvironmentSpecs.From(environment, _options.DataDirectory), cancellationToken);
+        PlaceAsync(rack, LocalEnvironmentSpecs.From(environment, _releases), cancellationToken);
 
     public Task RemoveEnvironmentAsync(StoredRack rack, StoredEnvironment environment, CancellationToken cancellationToken)
     {
