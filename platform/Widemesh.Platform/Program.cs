@@ -11,6 +11,7 @@ using Widemesh.Platform.Drains;
 using Widemesh.Platform.Lifetime;
 using Widemesh.Platform.Logs;
 using Widemesh.Platform.Racks;
+using Widemesh.Platform.Racks.Local;
 using Widemesh.Platform.Releases;
 using Widemesh.Platform.Store;
 using Widemesh.Sdk.Contracts;
@@ -44,6 +45,14 @@ try
 catch (IOException)
 {
     await Console.Error.WriteLineAsync($"Another meshd is using the data directory {options.DataDirectory}: stop it first, or give this one another --data-dir.");
+    return 1;
+}
+
+if (options.Isolation == RackIsolation.Netns
+    && await LocalIsolationProbe.FindProblemAsync(new LocalRackLayout(options.DataDirectory).NamespacePrefix, CancellationToken.None) is { } isolationProblem)
+{
+    await Console.Error.WriteLineAsync(
+        $"meshd --isolation netns: network namespaces are not available here ({isolationProblem}). Run meshd as root on Linux with iproute2's `ip`, or start it with --isolation auto or none.");
     return 1;
 }
 
@@ -85,6 +94,7 @@ await using (dataLock)
     builder.Services.AddSingleton(options);
     builder.Services.AddSingleton(TimeProvider.System);
     builder.Services.AddSingleton<IPlatformStore>(services => new SqlitePlatformStore(options.DatabasePath, services.GetRequiredService<TimeProvider>()));
+    builder.Services.AddSingleton<LocalRackRuntime>();
     builder.Services.AddSingleton<RackRuntimes>();
     builder.Services.AddSingleton<ReleaseStore>();
     builder.Services.AddSingleton<AdminBootstrap>();
@@ -96,6 +106,7 @@ await using (dataLock)
     builder.Services.AddWidemeshLogs(new LogStoreOptions { Directory = Path.Combine(options.DataDirectory, "logs") });
     builder.Services.AddSingleton<IEnvironmentLookup, PlatformEnvironmentLookup>();
     builder.Services.AddSingleton<LogEnvironmentCleanup>();
+    builder.Services.AddHostedService<LocalRackStartup>();
     builder.Services.AddSingleton<DrainRegistry>();
     builder.Services.AddHostedService(services => services.GetRequiredService<DrainRegistry>());
     if (StandardInputWatch.IsRequested)

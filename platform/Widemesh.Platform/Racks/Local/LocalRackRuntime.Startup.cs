@@ -58,7 +58,7 @@ internal sealed partial class LocalRackRuntime
             return true;
         }
 
-        UnavailableReason = await ProbeNamespacesAsync(cancellationToken);
+        UnavailableReason = await LocalIsolationProbe.FindProblemAsync(Layout.NamespacePrefix, cancellationToken);
         if (UnavailableReason is null)
         {
             Mode = LocalIsolationMode.Netns;
@@ -76,30 +76,6 @@ internal sealed partial class LocalRackRuntime
 
         LocalRuntimeLog.IsolationUnavailable(_logger, UnavailableReason);
         return true;
-    }
-
-    /// <summary>Null when a namespace can be made here; otherwise why not.</summary>
-    private async Task<string?> ProbeNamespacesAsync(CancellationToken cancellationToken)
-    {
-        if (!OperatingSystem.IsLinux())
-        {
-            return "this is not Linux";
-        }
-
-        if (!Environment.IsPrivilegedProcess)
-        {
-            return "meshd does not run as root";
-        }
-
-        if (NetworkNamespaces.IpPath is null)
-        {
-            return "the `ip` tool (iproute2) is not installed";
-        }
-
-        var probe = $"{Layout.NamespacePrefix}probe-{Environment.ProcessId}";
-        var created = await NetworkNamespaces.CreateAsync(probe, cancellationToken);
-        await NetworkNamespaces.DeleteAsync(probe, cancellationToken);
-        return created.Succeeded ? null : $"`ip netns add` failed: {created.Error}";
     }
 
     private int DeleteStaleDirectories(IReadOnlyList<LocalPlacement> placements)
