@@ -58,6 +58,15 @@ internal static class PluginHost
         var certificateReady = time.GetElapsedTime(started);
         var listener = PluginListener.Choose(environment);
 
+        // As go-plugin does, the handshake line goes out as soon as the socket accepts connections:
+        // the kernel queues Terraform's connection while Kestrel finishes starting on the same socket,
+        // which overlaps our host start with Terraform's own client set-up instead of running them in turn.
+        using var early = !debug && listener.Network == "unix" ? PreboundSocket.Listen(listener.Address) : null;
+        if (early is not null)
+        {
+            await WriteStdoutAsync(HandshakeLine(environment, listener, serverCertificate), cancellationToken);
+        }
+
         // The empty builder reads no appsettings.json (the working directory is the user's Terraform
         // module) and starts fastest: every Terraform command launches the provider several times.
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
@@ -95,7 +104,11 @@ internal static class PluginHost
                 }
             }
 
-            if (listener.Network == "unix")
+            if (early is not null)
+            {
+                kestrel.ListenHandle(early.HandOver(), Configure);
+            }
+            else if (listener.Network == "unix")
             {
                 kestrel.ListenUnixSocket(listener.Address, Configure);
             }
@@ -123,10 +136,9 @@ internal static class PluginHost
             {
                 await WriteStdoutAsync(ReattachInstructions.Format(listener), cancellationToken);
             }
-            else
+            else if (early is null)
             {
-                var certificateField = serverCertificate is null ? string.Empty : ServerCertificate.ToHandshakeField(serverCertificate);
-                await WriteStdoutAsync($"1|{environment.NegotiateProtocolVersion()}|{listener.Network}|{listener.Address}|grpc|{certificateField}\n", cancellationToken);
+                await WriteStdoutAsync(HandshakeLine(environment, listener, serverCertificate), cancellationToken);
             }
 
             var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
@@ -139,6 +151,12 @@ internal static class PluginHost
             await app.DisposeAsync();
             listener.Cleanup();
         }
+    }
+
+    private static string HandshakeLine(PluginEnvironment environment, PluginListener listener, X509Certificate2? serverCertificate)
+    {
+        var certificateField = serverCertificate is null ? string.Empty : ServerCertificate.ToHandshakeField(serverCertificate);
+        return $"1|{environment.NegotiateProtocolVersion()}|{listener.Network}|{listener.Address}|grpc|{certificateField}\n";
     }
 
     public static async Task WriteStderrAsync(string text, CancellationToken cancellationToken)
