@@ -23,6 +23,9 @@ internal static class LogsApi
 
     public const string SinceHeader = "X-Widemesh-Logs-Since";
 
+    /// <summary><c>true</c> when retention dropped entries of the environment (older than <see cref="OldestHeader"/>), else <c>false</c>.</summary>
+    public const string DroppedHeader = "X-Widemesh-Logs-Dropped";
+
     public static IEndpointRouteBuilder MapLogsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v1/environments/{name}").WithTags("Logs");
@@ -171,6 +174,7 @@ internal static class LogsApi
         response.Headers.CacheControl = "no-store";
         response.Headers[CursorHeader] = range.LastSequence.ToString(CultureInfo.InvariantCulture);
         response.Headers[SinceHeader] = effectiveSince.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+        response.Headers[DroppedHeader] = range.Dropped ? "true" : "false";
         if (range.Oldest is { } oldest)
         {
             response.Headers[OldestHeader] = oldest.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);

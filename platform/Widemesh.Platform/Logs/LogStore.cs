@@ -48,7 +48,10 @@ internal sealed class LogStore : IAsyncDisposable
         return LogNdjsonWriter.WriteAsync(Get(environmentId), query, since, until, output, cancellationToken);
     }
 
-    /// <summary>The received time of the oldest kept entry and the newest sequence number.</summary>
+    /// <summary>
+    /// The received time of the oldest kept entry, the newest sequence number, and whether retention dropped entries
+    /// (the oldest kept is not the environment's first, <c>seq</c> 1), which is what makes "oldest line is N old" true.
+    /// </summary>
     public async Task<LogRange> DescribeAsync(string environmentId, CancellationToken cancellationToken)
     {
         var environment = Get(environmentId);
@@ -56,10 +59,10 @@ internal sealed class LogStore : IAsyncDisposable
         var cutoff = (Time.GetUtcNow() - Options.MaxAge).UtcTicks;
         await foreach (var entry in environment.ReadAsync(new LogQuery(), cutoff, long.MaxValue, cancellationToken))
         {
-            return new LogRange(entry.ReceivedAt, last);
+            return new LogRange(entry.ReceivedAt, last, entry.Sequence > 1);
         }
 
-        return new LogRange(null, last);
+        return new LogRange(null, last, last > 0);
     }
 
     /// <summary>Deletes every log of the environment; followers end their answer.</summary>

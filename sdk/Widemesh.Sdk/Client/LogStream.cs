@@ -14,8 +14,9 @@ public sealed class LogStream : IDisposable
     private readonly HttpResponseMessage _response;
     private readonly Stream _body;
 
-    internal LogStream(HttpResponseMessage response, Stream body, DateTimeOffset? oldest, long? cursor, DateTimeOffset? since)
+    internal LogStream(HttpResponseMessage response, Stream body, DateTimeOffset? oldest, long? cursor, DateTimeOffset? since, bool dropped)
     {
+        Dropped = dropped;
         _response = response;
         _body = body;
         Oldest = oldest;
@@ -28,6 +29,12 @@ public sealed class LogStream : IDisposable
 
     /// <summary>The newest <c>seq</c> when the answer started (<c>X-Widemesh-Logs-Cursor</c>).</summary>
     public long? Cursor { get; }
+
+    /// <summary>
+    /// True when the platform's retention (1 hour, 500 MB) dropped older entries of the environment
+    /// (<c>X-Widemesh-Logs-Dropped</c>); false for an environment whose first line is still kept, however young.
+    /// </summary>
+    public bool Dropped { get; }
 
     /// <summary>The effective start of the answer (<c>X-Widemesh-Logs-Since</c>).</summary>
     public DateTimeOffset? Since { get; }

@@ -45,7 +45,8 @@ public sealed partial class WidemeshClient
                 body,
                 HeaderTime(response, "X-Widemesh-Logs-Oldest"),
                 HeaderNumber(response, "X-Widemesh-Logs-Cursor"),
-                HeaderTime(response, "X-Widemesh-Logs-Since"));
+                HeaderTime(response, "X-Widemesh-Logs-Since"),
+                response.Headers.TryGetValues("X-Widemesh-Logs-Dropped", out var dropped) && dropped.FirstOrDefault() == "true");
         }
         catch
         {

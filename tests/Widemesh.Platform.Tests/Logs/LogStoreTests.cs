@@ -118,8 +118,8 @@ public sealed partial class LogStoreTests : IAsyncDisposable
 
         var range = await store.DescribeAsync(Some.EnvironmentId, Cancellation);
 
-        Assert.Equal(new LogRange(null, 0), empty);
-        Assert.Equal(new LogRange(Start, 5), range);
+        Assert.Equal(new LogRange(null, 0, Dropped: false), empty);
+        Assert.Equal(new LogRange(Start, 5, Dropped: false), range);
     }
 
     [Fact]

@@ -92,7 +92,7 @@ internal static class LogsCommand
         {
             Opened = stream =>
             {
-                if (sinceGiven && OldestNote(stream, query.Since!.Value) is { } note)
+                if (sinceGiven && OldestNote(stream.Since, stream.Oldest, stream.Dropped, query.Since!.Value) is { } note)
                 {
                     context.Error.WriteLine(errorStyle.Yellow("Note:") + " " + note);
                     context.Error.Flush();
@@ -139,17 +139,20 @@ internal static class LogsCommand
         return ExitCodes.Success;
     }
 
-    /// <summary>"oldest line is 38 minutes old" when <paramref name="since"/> reaches further back than the kept logs.</summary>
-    private static string? OldestNote(LogStream stream, TimeSpan since)
+    /// <summary>
+    /// "oldest line is 38 minutes old" when <paramref name="since"/> reaches further back than the kept logs and
+    /// retention really dropped older lines; a young environment whose first line is still kept gets no note.
+    /// </summary>
+    internal static string? OldestNote(DateTimeOffset? effectiveSince, DateTimeOffset? oldestKept, bool dropped, TimeSpan since)
     {
-        if (stream.Since is not { } start)
+        if (effectiveSince is not { } start || !dropped)
         {
             return null;
         }
 
-        if (stream.Oldest is not { } oldest)
+        if (oldestKept is not { } oldest)
         {
-            return $"no lines are kept for this environment yet (--since {DurationParser.Format(since)} asked for the last {DurationParser.Format(since)}).";
+            return $"no lines are kept: every line was older than the logs kept (1 hour, 500 MB), and --since {DurationParser.Format(since)} finds none newer.";
         }
 
         if (oldest <= start)
