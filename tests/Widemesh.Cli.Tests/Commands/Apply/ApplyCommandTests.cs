@@ -79,10 +79,10 @@ public sealed class ApplyCommandTests(MeshdFixture fixture)
         Assert.Equal(name, (string?)environment["name"]);
         Assert.Equal("provider[\"registry.terraform.io/widemesh/widemesh\"]", (string?)environment["provider"]);
         var instance = Assert.Single(environment["instances"]!.AsArray())!.AsObject();
-        Assert.Equal(0, (int?)instance["schema_version"]);
+        Assert.Equal(1, (int?)instance["schema_version"]);
         Assert.Empty(instance["sensitive_attributes"]!.AsArray());
         Assert.Equal(
-            ["hostname", "id", "name", "primary_rack", "racks", "status"],
+            ["dns_records", "hostname", "id", "name", "primary_rack", "racks", "release", "service", "stack", "status"],
             instance["attributes"]!.AsObject().Select(p => p.Key));
         Assert.Equal("main", (string?)instance["attributes"]!["primary_rack"]);
     }
