@@ -12,7 +12,7 @@ namespace Widemesh.Platform.Racks.Local;
 /// Addresses: component K (1–254, kept while the component exists, in the order components first appeared) and
 /// instance I get <c>127.42.K.I</c>; the hosts file maps each component's name to <c>127.42.K.1</c>.
 /// </summary>
-internal sealed class LocalEnvironmentRun : IAsyncDisposable
+internal sealed partial class LocalEnvironmentRun : IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly LocalEnvironmentContext _context;
@@ -214,97 +214,6 @@ internal sealed class LocalEnvironmentRun : IAsyncDisposable
         }
 
         System.IO.Directory.CreateDirectory(_directory);
-    }
-
-    /// <summary>Unpacks a new release; answers the directory instances run in.</summary>
-    private async Task<string> PrepareReleaseAsync(LocalEnvironmentSpec spec, CancellationToken cancellationToken)
-    {
-        if (spec.ReleaseId is not { } releaseId)
-        {
-            _releaseId = null;
-            _problem = null;
-            var work = Path.Combine(_directory, "work");
-            System.IO.Directory.CreateDirectory(work);
-            return work;
-        }
-
-        var target = Path.Combine(_directory, "release", releaseId);
-        if (_releaseId != releaseId || !System.IO.Directory.Exists(target))
-        {
-            if (System.IO.Directory.Exists(target))
-            {
-                System.IO.Directory.Delete(target, recursive: true);
-            }
-
-            _problem = null;
-            try
-            {
-                if (spec.ReleaseArchivePath is not { } archive || !File.Exists(archive))
-                {
-                    throw new InvalidDataException($"the archive of release {releaseId} is missing on this machine; upload the release again");
-                }
-
-                await ReleaseUnpacker.UnpackAsync(archive, target, cancellationToken);
-            }
-            catch (Exception exception) when (exception is InvalidDataException or IOException)
-            {
-                _problem = $"release {releaseId} could not be unpacked: {exception.Message}";
-                LocalRuntimeLog.EnvironmentProblem(_context.Logger, _context.EnvironmentName, Rack.Name, _problem);
-                System.IO.Directory.CreateDirectory(target);
-            }
-
-            _releaseId = releaseId;
-        }
-
-        return target;
-    }
-
-    private void DeleteOldReleases()
-    {
-        var releases = Path.Combine(_directory, "release");
-        if (System.IO.Directory.Exists(releases))
-        {
-            foreach (var old in System.IO.Directory.EnumerateDirectories(releases).Where(d => Path.GetFileName(d) != _releaseId))
-            {
-                System.IO.Directory.Delete(old, recursive: true);
-            }
-        }
-    }
-
-    private async Task ConvergeIngressAsync(LocalEnvironmentSpec spec)
-    {
-        var wanted = spec.Stacks
-            .Where(s => s.PublicPort is not null && s.Port is not null && _ingressAddress is not null)
-            .ToDictionary(s => s.Name, s => new IPEndPoint(_ingressAddress!, s.PublicPort!.Value), StringComparer.Ordinal);
-        foreach (var (name, listener) in _ingress.ToList())
-        {
-            if (!wanted.TryGetValue(name, out var endPoint) || !endPoint.Equals(listener.EndPoint))
-            {
-                await listener.DisposeAsync();
-                _ingress.TryRemove(name, out _);
-            }
-        }
-
-        foreach (var (name, endPoint) in wanted)
-        {
-            if (!_ingress.ContainsKey(name))
-            {
-                _ingress[name] = new IngressListener(_context, endPoint, () => Serving(name));
-            }
-        }
-    }
-
-    private IReadOnlyList<LocalInstance> Serving(string name)
-    {
-        if (!_instances.TryGetValue(name, out var instances))
-        {
-            return [];
-        }
-
-        lock (instances)
-        {
-            return [.. instances];
-        }
     }
 
     private async Task StopAllAsync()
