@@ -18,7 +18,7 @@ internal sealed class EnvironmentsDataSource : IDataSource
 
     public ResourceSchema Schema { get; } = new(0, new SchemaBlock(
         [
-            new SchemaAttribute(Environments, CtyType.List(EnvironmentSchema.Resource.ImpliedType), "The environments, sorted by name: each with `name`, `racks`, `primary_rack`, `hostname`, `id`, `status` and `dns_records`.", Computed: true),
+            new SchemaAttribute(Environments, CtyType.List(EnvironmentSchema.Resource.ImpliedType), "The environments, sorted by name: each with `name`, `racks`, `primary_rack`, `hostname`, `id`, `status`, `dns_records`, `release`, `stack` and `service` (as in the resource).", Computed: true),
             new SchemaAttribute(Names, CtyType.List(CtyType.String), "The environment names, sorted.", Computed: true),
         ],
         "Lists the environments of the account."));
