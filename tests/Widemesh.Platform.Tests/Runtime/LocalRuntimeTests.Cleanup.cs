@@ -74,6 +74,24 @@ public sealed partial class LocalRuntimeTests
         Assert.True(await AnswersAsync(rack.IngressAddress!, publicPort));
     }
 
+    [Fact]
+    public async Task Stopping_meshd_stops_its_instances_and_deletes_their_namespaces()
+    {
+        await using var bed = await RuntimeBed.StartAsync(Ct);
+        var rack = await bed.NewRackAsync(Ct);
+        var environment = await bed.CreateAsync([rack.Name], [new StackSpec { Name = "web", Command = RuntimeCommands.HttpServer, Port = 8080, Instances = 2 }], KvService(), Ct);
+        var instances = await bed.WaitServingAsync(environment.Name, 3, Ct);
+        var ns = bed.Namespace(environment.Name, rack.Name);
+        var secondByName = await RuntimeShell.ConnectFromAsync(ns, "web.2", 8080, Ct);
+
+        var exitCode = await bed.Meshd.StopAsync(Ct);
+
+        Assert.Equal("connected", secondByName);
+        Assert.Equal(0, exitCode);
+        Assert.All(instances, i => Assert.False(RuntimeBed.Alive(i.Pid!.Value), $"{i.Id} (pid {i.Pid}) should be stopped with meshd"));
+        Assert.False(NetworkNamespaces.Exists(ns), $"namespace {ns} should be deleted when meshd stops");
+    }
+
     private static StackSpec[] WebStack(int publicPort) =>
         [new StackSpec { Name = "web", Command = RuntimeCommands.HttpServer, Port = 8080, PublicPort = publicPort, HealthCheck = new HealthCheckSpec { Path = "/" } }];
 

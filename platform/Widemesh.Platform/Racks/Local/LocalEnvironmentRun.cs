@@ -10,7 +10,8 @@ namespace Widemesh.Platform.Racks.Local;
 /// One environment on one local rack: its namespace, hosts file, release directory, instances and ingress
 /// listeners. <see cref="ConvergeAsync"/> brings them to a spec; <see cref="RemoveAsync"/> frees all of it.
 /// Addresses: component K (1–254, kept while the component exists, in the order components first appeared) and
-/// instance I get <c>127.42.K.I</c>; the hosts file maps each component's name to <c>127.42.K.1</c>.
+/// instance I get <c>127.42.K.I</c>; the hosts file maps each component's name to <c>127.42.K.1</c> and
+/// <c>name.I</c> to each instance.
 /// </summary>
 internal sealed partial class LocalEnvironmentRun : IAsyncDisposable
 {
@@ -106,7 +107,9 @@ internal sealed partial class LocalEnvironmentRun : IAsyncDisposable
 
             if (_context.Namespace is { } namespaceName)
             {
-                await NetworkNamespaces.WriteHostsAsync(namespaceName, spec.Components.Select(c => KeyValuePair.Create(c.Name, Address(c.Name, 1))), cancellationToken);
+                var names = spec.Components.SelectMany(c => Enumerable.Range(1, Math.Max(1, c.Instances))
+                    .Select(i => KeyValuePair.Create(i == 1 ? $"{c.Name} {c.Name}.1" : $"{c.Name}.{i.ToString(CultureInfo.InvariantCulture)}", Address(c.Name, i))));
+                await NetworkNamespaces.WriteHostsAsync(namespaceName, names, cancellationToken);
             }
 
             foreach (var component in spec.Components)

@@ -77,7 +77,7 @@ internal static class NetworkNamespaces
         }
     }
 
-    /// <summary>Writes the namespace's hosts file: <c>localhost</c> and one line per name.</summary>
+    /// <summary>Writes the namespace's hosts file: <c>localhost</c> and one line per address (key: its names, space-separated).</summary>
     public static async Task WriteHostsAsync(string name, IEnumerable<KeyValuePair<string, string>> addressesByName, CancellationToken cancellationToken)
     {
         var directory = Path.Combine(EtcDirectory, name);
