@@ -28,6 +28,11 @@ internal static class FollowBenchmark
                 while (latencies.Count < samples && await reader.ReadLineAsync(cancellationToken) is { } line)
                 {
                     var arrived = Stopwatch.GetTimestamp();
+                    if (line.StartsWith("{\"heartbeat\"", StringComparison.Ordinal))
+                    {
+                        continue;
+                    }
+
                     using var entry = JsonDocument.Parse(line);
                     var sent = long.Parse(entry.RootElement.GetProperty("message").GetString()!, CultureInfo.InvariantCulture);
                     latencies.Add(Stopwatch.GetElapsedTime(sent, arrived).TotalMilliseconds);

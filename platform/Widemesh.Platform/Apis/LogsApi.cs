@@ -133,6 +133,7 @@ internal static class LogsApi
         string? filter,
         string? follow,
         string? cursor,
+        string? heartbeat,
         HttpContext context,
         IEnvironmentLookup lookup,
         LogStore store,
@@ -149,7 +150,7 @@ internal static class LogsApi
             return refusal;
         }
 
-        if (LogReadRequest.TryParse(store.Time.GetUtcNow(), since, until, follow, cursor, out var window) is { } problem)
+        if (LogReadRequest.TryParse(store.Time.GetUtcNow(), since, until, follow, cursor, heartbeat, out var window) is { } problem)
         {
             return Problems.Validation(problem.Field, problem.Message);
         }
@@ -161,6 +162,7 @@ internal static class LogsApi
             Until = window.Until,
             AfterSequence = window.Cursor,
             Follow = window.Follow,
+            Heartbeat = window.Heartbeat,
             Stack = stack,
             Service = service,
             Rack = rack,

@@ -8,16 +8,19 @@ namespace Widemesh.Platform.Logs;
 /// whenever it has to wait for new entries. Each line has the shape the ingest API accepts, plus <c>seq</c> (the
 /// cursor), <c>time</c> (received) and <c>continuation</c>:
 /// <c>{"seq":42,"time":"…Z","sourceTime":"…Z","rack":"r1","stack":"web","instance":"web-1","stream":"stdout","message":"…"}</c>.
+/// A follow that has nothing to send for <see cref="LogQuery.Heartbeat"/> writes <c>{"heartbeat":"2026-11-25T12:00:00.000Z"}</c>.
 /// </summary>
 internal static class LogNdjsonWriter
 {
     private const int FlushBytes = 32 * 1024;
 
     public static async Task WriteAsync(
-        LogEnvironmentStore environment, LogQuery query, long sinceTicks, long untilTicks, PipeWriter pipe, CancellationToken cancellationToken)
+        LogEnvironmentStore environment, LogQuery query, long sinceTicks, long untilTicks, PipeWriter pipe, TimeProvider time, CancellationToken cancellationToken)
     {
         var filter = new LogEntryFilter(query);
         using var cursor = new LogReadCursor(environment, query.AfterSequence is null ? sinceTicks : null, query.AfterSequence + 1 ?? 0);
+        var heartbeat = query.Follow ? query.Heartbeat : null;
+        var lastSent = time.GetTimestamp();
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -29,13 +32,35 @@ internal static class LogNdjsonWriter
 
             if (step == LogReadStep.End)
             {
+                if (pipe.UnflushedBytes > 0)
+                {
+                    lastSent = time.GetTimestamp();
+                }
+
                 await pipe.FlushAsync(cancellationToken);
                 if (!query.Follow)
                 {
                     break;
                 }
 
-                await changed.WaitAsync(cancellationToken);
+                if (heartbeat is not { } interval)
+                {
+                    await changed.WaitAsync(cancellationToken);
+                    continue;
+                }
+
+                // Heartbeats are timed from the last bytes sent, so entries that the filters hide do not postpone them.
+                var left = interval - time.GetElapsedTime(lastSent);
+                try
+                {
+                    await changed.WaitAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero, time, cancellationToken);
+                }
+                catch (TimeoutException)
+                {
+                    WriteHeartbeat(pipe, time.GetUtcNow());
+                    lastSent = time.GetTimestamp();
+                }
+
                 continue;
             }
 
@@ -47,11 +72,27 @@ internal static class LogNdjsonWriter
 
             if (pipe.UnflushedBytes >= FlushBytes)
             {
+                lastSent = time.GetTimestamp();
+                await pipe.FlushAsync(cancellationToken);
+            }
+            else if (heartbeat is { } beat && time.GetElapsedTime(lastSent) >= beat)
+            {
+                // A long scan that matches little: show the client the connection is alive.
+                WriteHeartbeat(pipe, time.GetUtcNow());
+                lastSent = time.GetTimestamp();
                 await pipe.FlushAsync(cancellationToken);
             }
         }
 
         await pipe.FlushAsync(cancellationToken);
+    }
+
+    private static void WriteHeartbeat(PipeWriter pipe, DateTimeOffset now)
+    {
+        var line = $"{{\"heartbeat\":\"{now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture)}\"}}\n";
+        var span = pipe.GetSpan(64);
+        var written = Encoding.ASCII.GetBytes(line, span);
+        pipe.Advance(written);
     }
 
     /// <summary>Writes the matching entries of the cursor's frame; true when an entry past <c>until</c> was reached.</summary>

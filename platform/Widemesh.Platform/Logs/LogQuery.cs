@@ -27,4 +27,10 @@ internal sealed record LogQuery
 
     /// <summary>Keep the answer open and stream new entries as they are written.</summary>
     public bool Follow { get; init; }
+
+    /// <summary>
+    /// With <see cref="Follow"/>: after this long without an entry to send, a <c>{"heartbeat":"…Z"}</c> line is
+    /// written, so a client can tell a quiet environment from a dead connection. Null: no heartbeats.
+    /// </summary>
+    public TimeSpan? Heartbeat { get; init; }
 }

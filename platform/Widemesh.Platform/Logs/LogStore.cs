@@ -45,7 +45,7 @@ internal sealed class LogStore : IAsyncDisposable
     public Task WriteNdjsonAsync(string environmentId, LogQuery query, PipeWriter output, CancellationToken cancellationToken)
     {
         var (since, until) = Window(query);
-        return LogNdjsonWriter.WriteAsync(Get(environmentId), query, since, until, output, cancellationToken);
+        return LogNdjsonWriter.WriteAsync(Get(environmentId), query, since, until, output, Time, cancellationToken);
     }
 
     /// <summary>

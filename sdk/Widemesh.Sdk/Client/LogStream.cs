@@ -14,8 +14,9 @@ public sealed class LogStream : IDisposable
     private readonly HttpResponseMessage _response;
     private readonly Stream _body;
 
-    internal LogStream(HttpResponseMessage response, Stream body, DateTimeOffset? oldest, long? cursor, DateTimeOffset? since, bool dropped)
+    internal LogStream(HttpResponseMessage response, Stream body, DateTimeOffset? oldest, long? cursor, DateTimeOffset? since, bool dropped, TimeSpan? silenceLimit)
     {
+        SilenceLimit = silenceLimit;
         Dropped = dropped;
         _response = response;
         _body = body;
@@ -36,20 +37,50 @@ public sealed class LogStream : IDisposable
     /// </summary>
     public bool Dropped { get; }
 
+    /// <summary>
+    /// For a follow: how long the answer may stay silent (no line and no heartbeat, three heartbeat intervals) before
+    /// <see cref="ReadLinesAsync"/> declares the connection dead with an <see cref="IOException"/>.
+    /// </summary>
+    public TimeSpan? SilenceLimit { get; }
+
     /// <summary>The effective start of the answer (<c>X-Widemesh-Logs-Since</c>).</summary>
     public DateTimeOffset? Since { get; }
 
     /// <summary>
     /// The entries, oldest first. The enumeration ends when the platform ends the answer; a connection that drops
     /// (or is cut in the middle of a line) throws <see cref="IOException"/> or <see cref="HttpRequestException"/>,
-    /// after every complete line before it was yielded.
+    /// after every complete line before it was yielded. Heartbeat lines (<c>{"heartbeat":"…Z"}</c>) are not yielded;
+    /// a follow that stays silent longer than <see cref="SilenceLimit"/> throws <see cref="IOException"/>.
     /// </summary>
     public async IAsyncEnumerable<LogLine> ReadLinesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var reader = new StreamReader(_body, leaveOpen: true);
-        while (await reader.ReadLineAsync(cancellationToken) is { } text)
+        using var silence = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        while (true)
         {
-            if (text.Length == 0)
+            string? text;
+            if (SilenceLimit is { } limit)
+            {
+                silence.CancelAfter(limit);
+            }
+
+            try
+            {
+                text = await reader.ReadLineAsync(silence.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new IOException(string.Create(
+                    System.Globalization.CultureInfo.InvariantCulture,
+                    $"meshd sent neither a line nor a heartbeat for {SilenceLimit!.Value.TotalSeconds:0.#} s (three heartbeats): the connection is dead."));
+            }
+
+            if (text is null)
+            {
+                yield break;
+            }
+
+            if (text.Length == 0 || text.StartsWith("{\"heartbeat\"", StringComparison.Ordinal))
             {
                 continue;
             }

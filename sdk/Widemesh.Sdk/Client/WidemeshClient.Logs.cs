@@ -46,7 +46,8 @@ public sealed partial class WidemeshClient
                 HeaderTime(response, "X-Widemesh-Logs-Oldest"),
                 HeaderNumber(response, "X-Widemesh-Logs-Cursor"),
                 HeaderTime(response, "X-Widemesh-Logs-Since"),
-                response.Headers.TryGetValues("X-Widemesh-Logs-Dropped", out var dropped) && dropped.FirstOrDefault() == "true");
+                response.Headers.TryGetValues("X-Widemesh-Logs-Dropped", out var dropped) && dropped.FirstOrDefault() == "true",
+                options.Follow ? 3 * (options.Heartbeat ?? LogQueryOptions.DefaultHeartbeat) : null);
         }
         catch
         {
@@ -89,6 +90,10 @@ public sealed partial class WidemeshClient
         if (options.Follow)
         {
             parts.Add("follow=true");
+            if (options.Heartbeat is { } heartbeat)
+            {
+                parts.Add("heartbeat=" + DurationParser.Format(heartbeat));
+            }
         }
 
         return parts.Count == 0 ? string.Empty : "?" + string.Join('&', parts);

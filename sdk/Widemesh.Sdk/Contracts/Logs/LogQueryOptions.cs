@@ -20,8 +20,17 @@ public sealed record LogQueryOptions
     /// <summary>Text the message must contain, ignoring case.</summary>
     public string? Filter { get; init; }
 
+    /// <summary>The platform's heartbeat interval on a quiet follow when <see cref="Heartbeat"/> is not set.</summary>
+    public static readonly TimeSpan DefaultHeartbeat = TimeSpan.FromSeconds(5);
+
     /// <summary>Keep the answer open and stream new entries as they arrive.</summary>
     public bool Follow { get; init; }
+
+    /// <summary>
+    /// With <see cref="Follow"/>: how often meshd writes a heartbeat line when it has nothing to send (1 s to 5 min;
+    /// <see cref="DefaultHeartbeat"/> when null). A follow silent for more than three heartbeats is treated as dead.
+    /// </summary>
+    public TimeSpan? Heartbeat { get; init; }
 
     /// <summary>The <see cref="LogLine.Seq"/> of the last entry already received: the answer starts right after it.</summary>
     public long? Cursor { get; init; }
