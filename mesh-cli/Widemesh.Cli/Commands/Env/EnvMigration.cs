@@ -94,6 +94,7 @@ internal sealed partial class EnvMigration(CliContext context, EnvMigrateOptions
         }
 
         RequireConfirmationPossible();
+        await EnvRacksEdit.EnsureInWorkspaceAsync(context, options.Session, client, Name, cancellationToken);
         var dns = await client.GetEnvironmentDnsAsync(Name, cancellationToken) ?? throw await EnvironmentNotFoundAsync(cancellationToken);
         var request = new MigrationRequest
         {

@@ -11,6 +11,18 @@ namespace Widemesh.Cli.Commands.Env;
 /// </summary>
 internal static class EnvRacksEdit
 {
+    /// <summary>Fails as <c>env update</c> would when the environment is not in the workspace, before anything changes.</summary>
+    public static async Task EnsureInWorkspaceAsync(CliContext context, WorkspaceSessionOptions options, WidemeshClient client, string environmentName, CancellationToken cancellationToken)
+    {
+        var path = WorkspaceLocator.Resolve(context, options.Workspace);
+        var documents = WorkspaceDocuments.Load(path);
+        documents.EnsureParsed();
+        if (documents.FindResource(WorkspaceLayout.EnvironmentType, environmentName) is null)
+        {
+            throw await WorkspaceErrors.NotInWorkspaceAsync(client, "environment", environmentName, cancellationToken);
+        }
+    }
+
     public static async Task<EngineResult> ApplyAsync(
         WorkspaceSession workspace, WidemeshClient client, string environmentName, IReadOnlyList<string> racks, CancellationToken cancellationToken)
     {

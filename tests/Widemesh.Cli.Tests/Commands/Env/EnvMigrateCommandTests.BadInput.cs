@@ -89,6 +89,19 @@ public sealed partial class EnvMigrateCommandTests
     }
 
     [Fact]
+    public async Task Migrate_of_an_environment_outside_the_workspace_suggests_export_and_records_nothing()
+    {
+        var bed = await MigrationBed.CreateAsync(shared, fixture, Ct);
+        var elsewhere = Path.Combine(bed.Mesh.Home, "empty-workspace");
+
+        var result = await bed.Mesh.RunExpectingAsync(5, ["env", "migrate", bed.Environment, "--to", "new", "--yes", "--workspace", elsewhere], Ct);
+
+        Assert.Contains("mesh export", result.Error, StringComparison.Ordinal);
+        Assert.Null(await bed.MigrationAsync(Ct));
+        Assert.Equal(["old"], await bed.RacksAsync(Ct));
+    }
+
+    [Fact]
     public async Task Abort_without_a_migration_in_progress_says_there_is_nothing_to_abort()
     {
         var bed = await MigrationBed.CreateAsync(shared, fixture, Ct);
