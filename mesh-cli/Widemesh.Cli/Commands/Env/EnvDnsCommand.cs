@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using Widemesh.Cli.Configuration;
 using Widemesh.Cli.Output;
+using Widemesh.Sdk.Client;
 using Widemesh.Sdk.Contracts;
 
 namespace Widemesh.Cli.Commands.Env;
@@ -31,6 +32,7 @@ internal static class EnvDnsCommand
                 using var client = PlatformClientFactory.Create(context);
                 EnvironmentDns? dns;
                 DnsPropagation propagation;
+                DnsStatusExternal? external;
                 using (ProgressIndicator.Start(context, $"asking resolvers for environment '{environmentName}'"))
                 {
                     dns = await client.GetEnvironmentDnsAsync(environmentName, token);
@@ -42,6 +44,7 @@ internal static class EnvDnsCommand
                     }
 
                     propagation = await client.GetDnsPropagationAsync(environmentName, resolvers, token);
+                    external = await ExternalUpdatesAsync(client, token);
                 }
 
                 var matching = propagation.Resolvers.Count(r => r.Matches);
@@ -56,19 +59,33 @@ internal static class EnvDnsCommand
                         propagation.ExpectedAddress,
                         propagation.Propagated,
                         matching,
-                        [.. propagation.Resolvers.Select(r => new EnvDnsResolverOutput(r.Resolver, r.Answers, r.Ttl, r.Matches, r.Error))]);
+                        [.. propagation.Resolvers.Select(r => new EnvDnsResolverOutput(r.Resolver, r.Answers, r.Ttl, r.Matches, r.Error))],
+                        external);
                     JsonOutput.Write(context.Out, output, EnvDnsJsonContext.Default.EnvDnsOutput);
                     return exitCode;
                 }
 
-                WriteText(context, dns, propagation, matching);
+                WriteText(context, dns, propagation, matching, external);
                 return exitCode;
             }, cancellationToken);
         });
         return command;
     }
 
-    private static void WriteText(CliContext context, EnvironmentDns dns, DnsPropagation propagation, int matching)
+    /// <summary>meshd's RFC 2136 updates to an external server; null when it sends none or is too old to say.</summary>
+    private static async Task<DnsStatusExternal?> ExternalUpdatesAsync(WidemeshClient client, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await client.GetDnsStatusAsync(cancellationToken)).External;
+        }
+        catch (WidemeshApiException)
+        {
+            return null;
+        }
+    }
+
+    private static void WriteText(CliContext context, EnvironmentDns dns, DnsPropagation propagation, int matching, DnsStatusExternal? external)
     {
         var style = TerminalStyle.ForOut(context);
         var writer = context.Out;
@@ -81,6 +98,11 @@ internal static class EnvDnsCommand
         }
 
         writer.WriteLine($"expected  {propagation.ExpectedAddress}");
+        if (external?.LastError is { } failure)
+        {
+            var since = external.LastSuccessAt is { } at ? $"last accepted {at.ToString("u", CultureInfo.InvariantCulture)}" : "none accepted yet";
+            writer.WriteLine(style.Yellow($"external  updates to {external.Server} (zone {external.Zone}) are failing, {external.Pending.ToString(CultureInfo.InvariantCulture)} pending, {since}: {failure.Rcode}: {failure.Message}"));
+        }
         writer.WriteLine();
 
         var table = new TableWriter(["resolver", "answers", "ttl", "matches", "error"]);

@@ -3,6 +3,7 @@ namespace Widemesh.Cli.Commands.Env;
 /// <summary>
 /// The <c>mesh env dns NAME --json</c> document: the records meshd serves for the environment and what each
 /// resolver answers; <see cref="Propagated"/> when every resolver answers <see cref="ExpectedAddress"/>.
+/// <see cref="ExternalUpdates"/> is the state of meshd's RFC 2136 updates to an external server (null when it sends none).
 /// </summary>
 internal sealed record EnvDnsOutput(
     string Environment,
@@ -12,4 +13,5 @@ internal sealed record EnvDnsOutput(
     string ExpectedAddress,
     bool Propagated,
     int Matching,
-    IReadOnlyList<EnvDnsResolverOutput> Resolvers);
+    IReadOnlyList<EnvDnsResolverOutput> Resolvers,
+    Sdk.Contracts.DnsStatusExternal? ExternalUpdates = null);
