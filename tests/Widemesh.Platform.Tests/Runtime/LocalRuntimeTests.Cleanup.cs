@@ -92,6 +92,28 @@ public sealed partial class LocalRuntimeTests
         Assert.False(NetworkNamespaces.Exists(ns), $"namespace {ns} should be deleted when meshd stops");
     }
 
+    [Fact]
+    public async Task A_starting_meshd_deletes_namespaces_left_by_a_killed_meshd_whose_data_directory_is_gone()
+    {
+        string ns;
+        await using (var gone = await RuntimeBed.StartAsync(Ct))
+        {
+            var rack = await gone.NewRackAsync(Ct);
+            var environment = await gone.CreateAsync([rack.Name], [new StackSpec { Name = "sleeper", Command = RuntimeCommands.Sleeper }], null, Ct);
+            await gone.WaitServingAsync(environment.Name, 1, Ct);
+            ns = gone.Namespace(environment.Name, rack.Name);
+            await gone.Meshd.KillHardAsync(Ct);
+            Directory.Delete(gone.Meshd.DataDirectory, recursive: true);
+        }
+
+        var leftBehind = NetworkNamespaces.Exists(ns);
+        await using var next = await RuntimeBed.StartAsync(Ct);
+
+        Assert.True(leftBehind, "a meshd killed with SIGKILL cannot clean up by itself");
+        Assert.False(NetworkNamespaces.Exists(ns), $"{ns} belonged to a data directory that is gone and should be deleted");
+        Assert.False(File.Exists(Path.Combine(NetworkNamespaces.OwnerDirectory, ns)));
+    }
+
     private static StackSpec[] WebStack(int publicPort) =>
         [new StackSpec { Name = "web", Command = RuntimeCommands.HttpServer, Port = 8080, PublicPort = publicPort, HealthCheck = new HealthCheckSpec { Path = "/" } }];
 

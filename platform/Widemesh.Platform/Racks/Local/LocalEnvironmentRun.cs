@@ -18,6 +18,7 @@ internal sealed partial class LocalEnvironmentRun : IAsyncDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly LocalEnvironmentContext _context;
     private readonly string _directory;
+    private readonly string _dataDirectory;
     private readonly IPAddress? _ingressAddress;
     private readonly Dictionary<string, int> _slots = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _fingerprints = new(StringComparer.Ordinal);
@@ -30,9 +31,10 @@ internal sealed partial class LocalEnvironmentRun : IAsyncDisposable
 
     public LocalEnvironmentRun(StoredRack rack, LocalEnvironmentSpec spec, string? namespaceName, string directory, LocalRuntimeServices services)
     {
+        ArgumentNullException.ThrowIfNull(services);
+        _dataDirectory = services.DataDirectory;
         ArgumentNullException.ThrowIfNull(rack);
         ArgumentNullException.ThrowIfNull(spec);
-        ArgumentNullException.ThrowIfNull(services);
         Rack = rack;
         _directory = directory;
         _ingressAddress = IPAddress.TryParse(rack.IngressAddress, out var ingress) ? ingress : null;
@@ -204,7 +206,7 @@ internal sealed partial class LocalEnvironmentRun : IAsyncDisposable
         if (_context.Namespace is { } name)
         {
             await NetworkNamespaces.DeleteAsync(name, cancellationToken);
-            var created = await NetworkNamespaces.CreateAsync(name, cancellationToken);
+            var created = await NetworkNamespaces.CreateAsync(name, _dataDirectory, cancellationToken);
             if (!created.Succeeded)
             {
                 throw new LocalRuntimeException($"could not create network namespace {name}: {created.Error}");

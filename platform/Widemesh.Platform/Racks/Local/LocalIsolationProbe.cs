@@ -24,7 +24,7 @@ internal static class LocalIsolationProbe
         }
 
         var probe = $"{namespacePrefix}probe-{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}";
-        var created = await NetworkNamespaces.CreateAsync(probe, cancellationToken);
+        var created = await NetworkNamespaces.CreateAsync(probe, null, cancellationToken);
         await NetworkNamespaces.DeleteAsync(probe, cancellationToken);
         return created.Succeeded ? null : $"`ip netns add` failed: {created.Error}";
     }

@@ -18,6 +18,7 @@ internal sealed partial class LocalRackRuntime
             return false;
         }
 
+        var orphans = Mode == LocalIsolationMode.Netns ? await NetworkNamespaces.SweepOrphansAsync(cancellationToken) : 0;
         var namespaces = NetworkNamespaces.List(Layout.NamespacePrefix);
         var processes = 0;
         foreach (var name in namespaces)
@@ -29,9 +30,9 @@ internal sealed partial class LocalRackRuntime
         processes += LocalProcesses.KillRecorded(Layout.RacksDirectory);
 
         var directories = DeleteStaleDirectories(placements);
-        if (namespaces.Count + processes + directories > 0)
+        if (orphans + namespaces.Count + processes + directories > 0)
         {
-            LocalRuntimeLog.CleanedUp(_logger, namespaces.Count, processes, directories);
+            LocalRuntimeLog.CleanedUp(_logger, orphans + namespaces.Count, processes, directories);
         }
 
         foreach (var (rack, environment) in placements)

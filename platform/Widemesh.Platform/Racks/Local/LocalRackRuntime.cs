@@ -127,7 +127,7 @@ internal sealed partial class LocalRackRuntime : IRackRuntime, IAsyncDisposable
             spec,
             Mode == LocalIsolationMode.Netns ? Layout.NamespaceName(spec.Name, rack.Name) : null,
             Layout.EnvironmentDirectory(rack.Id, spec.Id),
-            new LocalRuntimeServices(_logs, _sockets, Settings, _time, _logger)));
+            new LocalRuntimeServices(_options.DataDirectory, _logs, _sockets, Settings, _time, _logger)));
 
         // A placement finishes even when the caller goes away: half-converged environments help nobody.
         try

@@ -14,6 +14,9 @@ internal static class NetworkNamespaces
 
     public const string EtcDirectory = "/etc/netns";
 
+    /// <summary>One file per namespace meshd made, holding the data directory of the meshd that made it.</summary>
+    public const string OwnerDirectory = "/run/widemesh/netns";
+
     /// <summary>The <c>ip</c> executable, or null when it is not installed.</summary>
     public static string? IpPath { get; } = new[] { "/usr/sbin/ip", "/sbin/ip", "/usr/bin/ip", "/bin/ip" }.FirstOrDefault(File.Exists);
 
@@ -25,11 +28,42 @@ internal static class NetworkNamespaces
             ? [.. Directory.EnumerateFiles(MountDirectory).Select(Path.GetFileName).OfType<string>().Where(n => n.StartsWith(prefix, StringComparison.Ordinal))]
             : [];
 
-    /// <summary>Creates the namespace and brings its loopback interface up.</summary>
-    public static async Task<CommandResult> CreateAsync(string name, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates the namespace and brings its loopback interface up, recording <paramref name="dataDirectory"/> as its
+    /// owner so that any later meshd can delete it once that directory is gone (see <see cref="SweepOrphansAsync"/>).
+    /// </summary>
+    public static async Task<CommandResult> CreateAsync(string name, string? dataDirectory, CancellationToken cancellationToken)
     {
+        if (dataDirectory is not null)
+        {
+            Directory.CreateDirectory(OwnerDirectory);
+            await File.WriteAllTextAsync(Path.Combine(OwnerDirectory, name), dataDirectory, cancellationToken);
+        }
+
         var added = await IpAsync(["netns", "add", name], cancellationToken);
         return added.Succeeded ? await IpAsync(["-n", name, "link", "set", "lo", "up"], cancellationToken) : added;
+    }
+
+    /// <summary>Deletes the namespaces whose owning data directory no longer exists (a meshd killed, then its directory removed); returns how many.</summary>
+    public static async Task<int> SweepOrphansAsync(CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(OwnerDirectory))
+        {
+            return 0;
+        }
+
+        var swept = 0;
+        foreach (var file in Directory.EnumerateFiles(OwnerDirectory))
+        {
+            var owner = await File.ReadAllTextAsync(file, cancellationToken);
+            if (owner.Length > 0 && !Directory.Exists(owner))
+            {
+                await DeleteAsync(Path.GetFileName(file), cancellationToken);
+                swept++;
+            }
+        }
+
+        return swept;
     }
 
     /// <summary>The ids of the processes running inside the namespace.</summary>
@@ -74,6 +108,11 @@ internal static class NetworkNamespaces
         if (Directory.Exists(etc))
         {
             Directory.Delete(etc, recursive: true);
+        }
+
+        if (Directory.Exists(OwnerDirectory))
+        {
+            File.Delete(Path.Combine(OwnerDirectory, name));
         }
     }
 
