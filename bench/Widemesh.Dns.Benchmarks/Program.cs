@@ -8,15 +8,24 @@ using Widemesh.Testing.Meshd;
 
 // DNS benchmark: the time from an environment update (PATCH) to the new answer at meshd's authoritative server,
 // with a zone of E environments, and the server's queries per second against BIND serving the same zone on loopback
-// (when /usr/sbin/named is installed). Usage:
+// (when /usr/sbin/named is installed); then the time from a PATCH to the new answer at BIND when meshd publishes
+// there with TSIG-signed RFC 2136 updates (--dns-update; zone of U environments). Usage:
 //   dotnet run -c Release --project bench/Widemesh.Dns.Benchmarks -- [--environments E] [--switches N] [--seconds S] [--workers W]
+//       [--update-environments U] [--only rfc2136]
 var environments = Option("--environments", 10_000);
 var switches = Option("--switches", 200);
 var seconds = Option("--seconds", 5);
 var workers = Option("--workers", 8);
+var updateEnvironments = Option("--update-environments", 1_000);
 var ct = CancellationToken.None;
 
 var configuration = new DirectoryInfo(AppContext.BaseDirectory).Name;
+if (Array.IndexOf(args, "--only") is var only and >= 0 && only + 1 < args.Length && args[only + 1] == "rfc2136")
+{
+    await PrintRfc2136Async();
+    return;
+}
+
 await using var meshd = await MeshdProcess.StartAsync(new MeshdOptions { ExecutablePath = MeshdExecutable.Find(configuration), Dns = true }, ct);
 using var client = meshd.CreateClient();
 var dnsEndPoint = meshd.DnsEndPoint!;
@@ -67,6 +76,16 @@ await using (var bind = await BindServer.StartAsync("widemesh.internal", environ
         var again = await QueriesPerSecondAsync(dnsEndPoint);
         Console.WriteLine($"queries answered, BIND:       {theirs:N0}/s (named {bind.Version}, same zone, same clients)");
         Console.WriteLine($"queries answered, meshd again: {again:N0}/s");
+    }
+}
+
+await PrintRfc2136Async();
+
+async Task PrintRfc2136Async()
+{
+    if (await Rfc2136Benchmark.RunAsync(MeshdExecutable.Find(configuration), updateEnvironments, switches, ct) is { } times)
+    {
+        Console.WriteLine($"PATCH start -> new answer at BIND (RFC 2136): {Summary(times)}");
     }
 }
 
