@@ -1,6 +1,7 @@
 using Widemesh.Cli.Hcl;
 using Widemesh.Sdk.Contracts;
 using Widemesh.Sdk.Naming;
+using Widemesh.Sdk.Workloads;
 
 namespace Widemesh.Cli.Deploy;
 
@@ -61,6 +62,8 @@ internal sealed partial class ManifestReader
         string? build = null;
         var stacks = new List<StackSpec>();
         var services = new List<ServiceSpec>();
+        var stackBlocks = new List<HclBlock>();
+        var serviceBlocks = new List<HclBlock>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in file.Body.Items)
         {
@@ -85,6 +88,7 @@ internal sealed partial class ManifestReader
                     if (ReadStack(block) is { } stack)
                     {
                         stacks.Add(stack);
+                        stackBlocks.Add(block);
                     }
 
                     break;
@@ -92,6 +96,7 @@ internal sealed partial class ManifestReader
                     if (ReadService(block) is { } service)
                     {
                         services.Add(service);
+                        serviceBlocks.Add(block);
                     }
 
                     break;
@@ -104,6 +109,11 @@ internal sealed partial class ManifestReader
             }
         }
 
+        if (_errors.Count == 0)
+        {
+            CheckPlatformRules(stacks, services, stackBlocks, serviceBlocks);
+        }
+
         if (stacks.Count == 0 && services.Count == 0 && _errors.Count == 0)
         {
             _errors.Add(new ManifestError(_file, 1, 1, "the manifest declares no stack and no service", "add at least one, such as stack \"web\" { command = \"python3 app.py\" }"));
@@ -111,6 +121,30 @@ internal sealed partial class ManifestReader
 
         return new DeployManifest(path, environment, rack, build, stacks, services);
     }
+
+    /// <summary>
+    /// The platform's own rules (the ones meshd and the provider apply, such as one public port per stack) on what
+    /// passed the checks above, each reported at the block or argument at fault.
+    /// </summary>
+    private void CheckPlatformRules(List<StackSpec> stacks, List<ServiceSpec> services, List<HclBlock> stackBlocks, List<HclBlock> serviceBlocks)
+    {
+        foreach (var problem in WorkloadRules.Validate(stacks, services, Spell))
+        {
+            var block = problem.Kind == "stacks" ? stackBlocks[problem.Index] : serviceBlocks[problem.Index];
+            var at = problem.Attribute switch
+            {
+                "name" => block.LabelNodes.FirstOrDefault()?.FirstToken() ?? block.TypeToken,
+                "health_check" => block.Body.Blocks.FirstOrDefault(b => b.Type == "health_check")?.TypeToken ?? block.TypeToken,
+                { } name => block.Body.FindAttribute(name)?.NameToken ?? block.TypeToken,
+                null => block.TypeToken,
+            };
+            var message = problem.Message.TrimEnd('.');
+            var split = message.IndexOf("; ", StringComparison.Ordinal);
+            Error(at, split > 0 ? message[..split] : message, split > 0 ? message[(split + 2)..] : "change it in widemesh.hcl");
+        }
+    }
+
+    private static string Spell(string name) => string.Concat(name.Select((c, i) => char.IsUpper(c) ? (i > 0 ? "_" : string.Empty) + char.ToLowerInvariant(c) : c.ToString()));
 
     private string? ReadName(HclAttribute attribute, string field)
     {

@@ -58,6 +58,8 @@ public sealed class ManifestReaderTests
         { "stack \"web\" {\n  command = \"x\"\n  port = 8080\n  health_check {\n    pth = \"/\"\n  }\n}\n", "widemesh.hcl:5:5: unknown argument \"pth\" in health_check — did you mean \"path\"?" },
         { "service \"kv\" {\n  command = \"x\"\n  public_port = 80\n}\n", "widemesh.hcl:3:3: a service has no public_port: services are reachable only inside the environment — remove public_port" },
         { "stack \"web\" {\n  command = \"x\"\n", "widemesh.hcl:3:1:" },
+        { "stack \"a\" {\n  command = \"x\"\n  port = 1\n  public_port = 80\n}\nstack \"b\" {\n  command = \"y\"\n  port = 2\n  public_port = 80\n}\n", "widemesh.hcl:9:3: stack 'b': public_port 80 is already exposed by stack 'a' — give each stack its own public port" },
+        { "stack \"a\" {\n  command = \"x\"\n  environment = { PORT = \"1\" }\n}\n", "widemesh.hcl:3:3: stack 'a': environment variable 'PORT' is set by the platform (PORT, HOST and WIDEMESH_*) — use another name" },
         { "# nothing here\n", "widemesh.hcl:1:1: the manifest declares no stack and no service" },
     };
 
