@@ -70,7 +70,7 @@ public sealed partial class LocalRuntimeTests
         var rack = await bed.NewRackAsync(Ct);
         var environment = await bed.CreateAsync([rack.Name], [new StackSpec { Name = "crasher", Command = "echo boom >&2; exit 1" }], null, Ct);
 
-        var instances = await bed.WaitInstancesAsync(environment.Name, i => i.Count == 1 && i[0].Restarts >= 2, "two restarts", Ct);
+        var instances = await bed.WaitInstancesAsync(environment.Name, i => i.Count == 1 && i[0].Restarts >= 2 && i[0].State == "crashed", "two restarts, then a crash", Ct);
 
         var crasher = instances[0];
         Assert.Equal(1, crasher.LastExitCode);
