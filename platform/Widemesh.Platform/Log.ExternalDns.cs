@@ -2,7 +2,7 @@ using System.Net;
 
 namespace Widemesh.Platform;
 
-/// <summary>meshd's log messages about RFC 2136 updates to an external DNS server (event ids 65–70). Never the key's secret.</summary>
+/// <summary>meshd's log messages about RFC 2136 updates to an external DNS server (event ids 65–72). Never the key's secret.</summary>
 internal static partial class Log
 {
     [LoggerMessage(65, LogLevel.Information, "External DNS: reconciling {Hosts} host names with {Server}, zone {Zone}, signed with TSIG key {KeyName}")]
@@ -22,4 +22,10 @@ internal static partial class Log
 
     [LoggerMessage(70, LogLevel.Warning, "External DNS: more than {MaxPending} host names were waiting; sending every host of the zone once the backlog is through")]
     public static partial void ExternalDnsOverflow(ILogger logger, int maxPending);
+
+    [LoggerMessage(71, LogLevel.Warning, "External DNS: cannot list zone {Zone} at {Server} ({Rcode}: {Message}), so records of environments deleted while meshd could not reach it stay there; allow the zone transfer to the key (allow-transfer {{ key \"{KeyName}\"; }};) to have them removed")]
+    public static partial void ExternalDnsCannotList(ILogger logger, IPEndPoint server, string zone, string rcode, string message, string keyName);
+
+    [LoggerMessage(72, LogLevel.Information, "External DNS: {Server} holds {Hosts} environment host names; {Stale} of them no longer exist and are being deleted")]
+    public static partial void ExternalDnsListed(ILogger logger, IPEndPoint server, int hosts, int stale);
 }

@@ -5,7 +5,8 @@ namespace Widemesh.Platform.Dns;
 
 /// <summary>
 /// Publishes the zone's environment records to an external primary server (<c>--dns-update</c>) with RFC 2136.
-/// At start it sends every host (a full reconcile); afterwards, every host whose records change. Pending host
+/// At start it sends every host (a full reconcile) and lists the server's zone (AXFR) to delete the records of
+/// environments that were deleted while meshd could not reach it; afterwards, every host whose records change. Pending host
 /// names are a bounded, de-duplicated set: a name changed again before it is sent is sent once, with its latest
 /// records, read from the zone snapshot at send time. A failed exchange keeps its names pending and is retried
 /// with exponential backoff; failures are logged (never the key) and reported by <see cref="ExternalDnsHealth"/>.
@@ -32,6 +33,8 @@ internal sealed class ExternalDnsUpdater(DnsZone zone, PlatformOptions options, 
         }
 
         var sender = new DnsUpdateSender(update, time);
+        var lister = new DnsZoneLister(update, options.Zone, time);
+        var (pruneDue, pruneAfterSuccess) = (true, false);
         zone.HostChanged += Enqueue;
         var hosts = zone.Snapshot.Hosts.Keys.ToList();
         Log.ExternalDnsReconciling(logger, update.Server, update.Zone, hosts.Count, update.Key.Name);
@@ -46,6 +49,12 @@ internal sealed class ExternalDnsUpdater(DnsZone zone, PlatformOptions options, 
         {
             while (!stoppingToken.IsCancellationRequested)
             {
+                if (pruneDue)
+                {
+                    pruneDue = false;
+                    pruneAfterSuccess = !await PruneAsync(lister, update, stoppingToken);
+                }
+
                 var batch = Take();
                 if (batch.Count == 0)
                 {
@@ -74,6 +83,7 @@ internal sealed class ExternalDnsUpdater(DnsZone zone, PlatformOptions options, 
                     Log.ExternalDnsUpdated(logger, update.Server, batch.Count);
                     failures = 0;
                     lastRcode = null;
+                    (pruneDue, pruneAfterSuccess) = (pruneAfterSuccess, false);
                     continue;
                 }
 
@@ -101,6 +111,28 @@ internal sealed class ExternalDnsUpdater(DnsZone zone, PlatformOptions options, 
         {
             zone.HostChanged -= Enqueue;
         }
+    }
+
+    /// <summary>Queues the deletion of host names the server has and meshd does not. False when the server could not be reached (try again later).</summary>
+    private async Task<bool> PruneAsync(DnsZoneLister lister, DnsUpdateOptions update, CancellationToken cancellationToken)
+    {
+        var (names, failure) = await lister.ListAsync(cancellationToken);
+        if (failure is not null)
+        {
+            var unreachable = failure.Rcode is "TIMEOUT" or "NETWORK";
+            Log.ExternalDnsCannotList(logger, update.Server, update.Zone, failure.Rcode, failure.Message, update.Key.Name);
+            return !unreachable;
+        }
+
+        var hosts = zone.Snapshot.Hosts;
+        var stale = names!.Where(n => !hosts.ContainsKey(n)).ToList();
+        Log.ExternalDnsListed(logger, update.Server, names!.Count, stale.Count);
+        foreach (var name in stale)
+        {
+            Enqueue(name);
+        }
+
+        return true;
     }
 
     private void Enqueue(string hostname)

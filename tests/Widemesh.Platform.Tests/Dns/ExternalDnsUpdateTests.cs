@@ -163,4 +163,30 @@ public sealed class ExternalDnsUpdateTests
             Directory.Delete(dataDirectory, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task Records_of_an_environment_deleted_while_bind_was_down_are_removed_when_meshd_starts_again()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var setup = await ExternalDnsSetup.StartAsync(ct);
+        using var client = setup.CreateClient();
+        var racks = await setup.NewRacksAsync(client, 1, ct);
+        var (kept, deleted) = (Support.Some.Name("env"), Support.Some.Name("env"));
+        await client.CreateEnvironmentAsync(new CreateEnvironmentRequest { Name = kept, Racks = [racks[0]] }, ct);
+        await client.CreateEnvironmentAsync(new CreateEnvironmentRequest { Name = deleted, Racks = [racks[0]] }, ct);
+        await setup.WaitForBindAsync(ExternalDnsSetup.Hostname(deleted), a => a.Addresses.Count == 1, Soon, ct);
+        await setup.Bind.StopAsync();
+        await client.DeleteEnvironmentAsync(deleted, null, ct);
+        await setup.Meshd.KillHardAsync(ct);
+        await setup.Bind.StartAgainAsync(ct);
+
+        await setup.Meshd.RestartAsync(ct);
+        var (gone, _) = await setup.WaitForBindAsync(ExternalDnsSetup.Hostname(deleted), a => a.Addresses.Count == 0 && a.Texts.Count == 0, Soon, ct);
+        var still = await setup.AskBindAsync(ExternalDnsSetup.Hostname(kept), ct);
+
+        Assert.Empty(gone.Addresses);
+        Assert.Empty(gone.Texts);
+        Assert.Single(still.Addresses);
+        Assert.Contains("1 of them no longer exist", setup.Meshd.Output, StringComparison.Ordinal);
+    }
 }

@@ -8,7 +8,7 @@ namespace Widemesh.Testing.Dns;
 
 /// <summary>
 /// A real BIND (<c>named</c>) on a free loopback port with its own temp directory, primary for one zone that
-/// accepts RFC 2136 updates signed with one TSIG key (hmac-sha256). Debian's <c>bind9</c> package is installed
+/// accepts RFC 2136 updates and zone transfers signed with one TSIG key (hmac-sha256). Debian's <c>bind9</c> package is installed
 /// when missing and the tests run as root; otherwise <see cref="StartAsync"/> returns the reason to skip.
 /// <see cref="StopAsync"/> and <see cref="StartAgainAsync"/> take it down and bring it back on the same port.
 /// </summary>
@@ -86,6 +86,7 @@ public sealed class BindServer : IAsyncDisposable
               type primary;
               file "{{directory}}/zone.db";
               update-policy { grant "{{keyName}}" zonesub ANY; };
+              allow-transfer { key "{{keyName}}"; };
             };
             """, cancellationToken);
         await server.StartAgainAsync(cancellationToken);
