@@ -28,6 +28,12 @@ internal sealed class LogEntryFields
 
     public string? MessageBase64 { get; set; }
 
+    /// <summary>Rack, source and instance names met in this body, so repeated names are one string each.</summary>
+    public LogNameCache Names { get; } = new();
+
+    /// <summary>The source of the previous entry, already checked: the next entry with the same names reuses it.</summary>
+    public LogSourceRef? LastSource { get; set; }
+
     /// <summary>The first field that had the wrong JSON type, with what it should be.</summary>
     public (string Field, string Expected)? WrongType { get; set; }
 

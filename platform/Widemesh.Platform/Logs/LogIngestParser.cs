@@ -80,17 +80,16 @@ internal static class LogIngestParser
     private static LogIngestParseResult? ReadEntry(
         ref Utf8JsonReader reader, ReadOnlySpan<byte> body, int baseOffset, LogEntryFields fields, List<LogDraft> drafts, int index, string? tokenRack, IReadOnlyList<string> racks)
     {
-        var at = $"entries[{index}]";
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             reader.Skip();
-            return Rule(at, $"{at} is not an object: every entry is an object with stack or service, instance and message.");
+            return Rule(At(index), $"{At(index)} is not an object: every entry is an object with stack or service, instance and message.");
         }
 
         fields.Clear();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = reader.GetString();
+            var name = FieldOf(ref reader);
             reader.Read();
             if (reader.TokenType == JsonTokenType.Null)
             {
@@ -101,7 +100,7 @@ internal static class LogIngestParser
             {
                 if (!reader.TryGetDateTimeOffset(out var time))
                 {
-                    return Rule($"{at}.time", $"{at}.time is not an RFC 3339 time: use a form such as 2026-01-02T15:04:05.123Z, or leave it out.");
+                    return Rule($"{At(index)}.time", $"{At(index)}.time is not an RFC 3339 time: use a form such as 2026-01-02T15:04:05.123Z, or leave it out.");
                 }
 
                 fields.Time = time;
@@ -119,8 +118,8 @@ internal static class LogIngestParser
                     catch (InvalidOperationException)
                     {
                         return LogIngestParseResult.Problem(
-                            $"{at}.message",
-                            $"{at}.message mixes JSON escapes with bytes that are not UTF-8: send such a line as raw bytes in 'messageBase64'.",
+                            $"{At(index)}.message",
+                            $"{At(index)}.message mixes JSON escapes with bytes that are not UTF-8: send such a line as raw bytes in 'messageBase64'.",
                             malformed: true);
                     }
                 }
@@ -130,16 +129,16 @@ internal static class LogIngestParser
                     fields.MessageLength = reader.ValueSpan.Length;
                 }
             }
-            else if (name is "rack" or "stack" or "service" or "instance" or "stream" or "messageBase64" or "time" or "message")
+            else if (name is not null)
             {
                 if (reader.TokenType != JsonTokenType.String)
                 {
-                    fields.WrongType ??= ($"{at}.{name}", "a string");
+                    fields.WrongType ??= ($"{At(index)}.{name}", "a string");
                     reader.Skip();
                     continue;
                 }
 
-                var value = reader.GetString();
+                var value = reader.ValueIsEscaped || reader.HasValueSequence ? reader.GetString() : fields.Names.Get(reader.ValueSpan);
                 switch (name)
                 {
                     case "rack": fields.Rack = value; break;
@@ -161,11 +160,38 @@ internal static class LogIngestParser
             return Rule(field, $"{field} must be {expected}.");
         }
 
-        return Check(fields, body, at, tokenRack, racks, drafts);
+        return Check(fields, body, index, tokenRack, racks, drafts);
     }
 
-    private static LogIngestParseResult? Check(LogEntryFields input, ReadOnlySpan<byte> body, string at, string? tokenRack, IReadOnlyList<string> racks, List<LogDraft> drafts)
+    /// <summary>The known field the reader's property name is (compared as UTF-8, no string per property), or null.</summary>
+    private static string? FieldOf(ref Utf8JsonReader reader) =>
+        reader.ValueTextEquals("message"u8) ? "message"
+        : reader.ValueTextEquals("instance"u8) ? "instance"
+        : reader.ValueTextEquals("stack"u8) ? "stack"
+        : reader.ValueTextEquals("rack"u8) ? "rack"
+        : reader.ValueTextEquals("service"u8) ? "service"
+        : reader.ValueTextEquals("stream"u8) ? "stream"
+        : reader.ValueTextEquals("time"u8) ? "time"
+        : reader.ValueTextEquals("messageBase64"u8) ? "messageBase64"
+        : null;
+
+    private static string At(int index) => $"entries[{index}]";
+
+    private static LogIngestParseResult? Check(LogEntryFields input, ReadOnlySpan<byte> body, int index, string? tokenRack, IReadOnlyList<string> racks, List<LogDraft> drafts)
     {
+        if (input.LastSource is { } last && input.HasMessage && input.MessageBase64 is null
+            && (input.Stack is null ? last.Kind == LogSourceKind.Service && (object?)input.Service == last.Source : last.Kind == LogSourceKind.Stack && (object?)input.Stack == last.Source && input.Service is null)
+            && (object?)input.Instance == last.Instance
+            && ((object?)input.Rack == last.Rack || (input.Rack is null && tokenRack is not null && (object)tokenRack == last.Rack))
+            && input.Stream is null or "stdout" or "stderr")
+        {
+            // Same names as the entry before (the cache hands out the same strings): already checked.
+            var message = input.MessageCopy ?? body.Slice(input.MessageStart, input.MessageLength);
+            LogText.AddLine(last, input.Stream == "stderr" ? LogStream.Stderr : LogStream.Stdout, input.Time, message, drafts);
+            return null;
+        }
+
+        var at = At(index);
         if ((input.Stack is null) == (input.Service is null))
         {
             return Rule($"{at}.stack", $"{at} must name exactly one source: either 'stack' or 'service'.");
@@ -224,6 +250,7 @@ internal static class LogIngestParser
         }
 
         var source = new LogSourceRef(rack, kind, sourceName, input.Instance);
+        input.LastSource = source;
         if (input.HasMessage)
         {
             var message = input.MessageCopy ?? body.Slice(input.MessageStart, input.MessageLength);

@@ -14,7 +14,8 @@ internal static class LogNdjsonLine
 
     public static void Write(IBufferWriter<byte> output, in LogRecordView record)
     {
-        var size = 160 + record.Rack.Length + record.Source.Length + record.Instance.Length + record.Message.Length;
+        // 200 bytes of fixed text at most (seq, two times, keys, "continuation"), then the strings as they are.
+        var size = 256 + record.Rack.Length + record.Source.Length + record.Instance.Length + record.Message.Length;
         var span = output.GetSpan(size);
         var at = 0;
         Append(span, ref at, "{\"seq\":"u8);
@@ -29,6 +30,21 @@ internal static class LogNdjsonLine
         }
 
         Append(span, ref at, "\",\"rack\":\""u8);
+        if (Clean(record.Rack) && Clean(record.Source) && Clean(record.Instance) && Clean(record.Message))
+        {
+            // The common case: nothing to escape, so the whole line goes into the one span already reserved.
+            Append(span, ref at, record.Rack);
+            Append(span, ref at, record.Kind == LogSourceKind.Stack ? "\",\"stack\":\""u8 : "\",\"service\":\""u8);
+            Append(span, ref at, record.Source);
+            Append(span, ref at, "\",\"instance\":\""u8);
+            Append(span, ref at, record.Instance);
+            Append(span, ref at, record.Stream == LogStream.Stdout ? "\",\"stream\":\"stdout\",\"message\":\""u8 : "\",\"stream\":\"stderr\",\"message\":\""u8);
+            Append(span, ref at, record.Message);
+            Append(span, ref at, record.Continuation ? "\",\"continuation\":true}\n"u8 : "\"}\n"u8);
+            output.Advance(at);
+            return;
+        }
+
         output.Advance(at);
         String(output, record.Rack);
         Raw(output, record.Kind == LogSourceKind.Stack ? "\",\"stack\":\""u8 : "\",\"service\":\""u8);
@@ -39,6 +55,8 @@ internal static class LogNdjsonLine
         String(output, record.Message);
         Raw(output, record.Continuation ? "\",\"continuation\":true}\n"u8 : "\"}\n"u8);
     }
+
+    private static bool Clean(ReadOnlySpan<byte> value) => value.IndexOfAny(NeedsEscape) < 0;
 
     private static int Time(Span<byte> destination, long ticks)
     {
