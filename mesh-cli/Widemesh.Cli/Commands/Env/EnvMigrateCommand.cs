@@ -1,5 +1,8 @@
 using System.CommandLine;
 using System.Net;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Widemesh.Cli.Configuration;
 using Widemesh.Sdk.Durations;
@@ -80,13 +83,25 @@ internal static class EnvMigrateCommand
             }, cancellationToken);
             if (errors.ToString() is { Length: > 0 } document)
             {
-                context.Out.WriteLine(JsonNode.Parse(document)?.ToJsonString());
+                context.Out.WriteLine(OneLine(document));
                 context.Out.Flush();
             }
 
             return exitCode;
         });
         return command;
+    }
+
+    /// <summary>The error document re-written on one line (an NDJSON line), keeping quotes readable as the other lines do.</summary>
+    private static string OneLine(string document)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            (JsonNode.Parse(document) ?? throw new InvalidOperationException("The error document is JSON null.")).WriteTo(writer);
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
     private static Option<string?> CreateTimeoutOption()
