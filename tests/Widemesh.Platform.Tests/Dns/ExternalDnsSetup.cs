@@ -33,18 +33,28 @@ public sealed class ExternalDnsSetup : IAsyncDisposable
     /// Starts BIND, then meshd pointed at it with a key file holding <paramref name="keyName"/> and
     /// <paramref name="secret"/> (BIND's own key when null). Skips the test when BIND cannot be had.
     /// </summary>
-    public static async Task<ExternalDnsSetup> StartAsync(CancellationToken cancellationToken, string? keyName = null, string? secret = null, string? dataDirectory = null)
+    public static async Task<ExternalDnsSetup> StartAsync(
+        CancellationToken cancellationToken, string? keyName = null, string? secret = null, string? dataDirectory = null, bool grantUpdates = true)
     {
-        var (bind, skip) = await BindServer.StartAsync(Zone, "meshd-key", cancellationToken);
+        var (bind, skip) = await BindServer.StartAsync(Zone, "meshd-key", cancellationToken, grantUpdates);
         if (bind is null)
         {
             Assert.Skip(skip!);
         }
 
         var keyDirectory = Directory.CreateTempSubdirectory("widemesh-tsig-").FullName;
-        var keyFile = await BindServer.WriteKeyFileAsync(Path.Combine(keyDirectory, "meshd.key"), keyName ?? bind.KeyName, secret ?? bind.Secret, cancellationToken);
-        var meshd = await MeshdProcess.StartAsync(Options(bind, keyFile, dataDirectory), cancellationToken);
-        return new ExternalDnsSetup(bind, meshd, keyDirectory, keyFile);
+        try
+        {
+            var keyFile = await BindServer.WriteKeyFileAsync(Path.Combine(keyDirectory, "meshd.key"), keyName ?? bind.KeyName, secret ?? bind.Secret, cancellationToken);
+            var meshd = await MeshdProcess.StartAsync(Options(bind, keyFile, dataDirectory), cancellationToken);
+            return new ExternalDnsSetup(bind, meshd, keyDirectory, keyFile);
+        }
+        catch
+        {
+            await bind.DisposeAsync();
+            Directory.Delete(keyDirectory, recursive: true);
+            throw;
+        }
     }
 
     public static MeshdOptions Options(BindServer bind, string keyFile, string? dataDirectory) => new()

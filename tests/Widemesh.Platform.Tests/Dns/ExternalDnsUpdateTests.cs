@@ -112,6 +112,21 @@ public sealed class ExternalDnsUpdateTests
     }
 
     [Fact]
+    public async Task A_zone_that_does_not_grant_the_key_is_reported_as_refused_with_the_grant_to_add()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var setup = await ExternalDnsSetup.StartAsync(ct, grantUpdates: false);
+        using var client = setup.CreateClient();
+        var racks = await setup.NewRacksAsync(client, 1, ct);
+
+        await client.CreateEnvironmentAsync(new CreateEnvironmentRequest { Name = Support.Some.Name("env"), Racks = [racks[0]] }, ct);
+        var status = await setup.WaitForStatusAsync(client, s => s.LastError is not null, Soon, ct);
+
+        Assert.Equal("REFUSED", status.LastError!.Rcode);
+        Assert.Contains("allow-update { key \"meshd-key\"; }", status.LastError.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Bind_down_is_reported_without_hanging_and_the_records_arrive_when_it_is_back()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -51,7 +51,8 @@ public sealed class BindServer : IAsyncDisposable
         }
     }
 
-    public static async Task<(BindServer? Server, string? SkipReason)> StartAsync(string zone, string keyName, CancellationToken cancellationToken)
+    /// <param name="grantUpdates">False for a zone that knows the key but refuses every update (REFUSED).</param>
+    public static async Task<(BindServer? Server, string? SkipReason)> StartAsync(string zone, string keyName, CancellationToken cancellationToken, bool grantUpdates = true)
     {
         if (!File.Exists(Executable) && await InstallAsync(cancellationToken) is { } reason)
         {
@@ -85,11 +86,20 @@ public sealed class BindServer : IAsyncDisposable
             zone "{{zone}}" {
               type primary;
               file "{{directory}}/zone.db";
-              update-policy { grant "{{keyName}}" zonesub ANY; };
+              {{(grantUpdates ? $"update-policy {{ grant \"{keyName}\" zonesub ANY; }};" : "allow-update { none; };")}}
               allow-transfer { key "{{keyName}}"; };
             };
             """, cancellationToken);
-        await server.StartAgainAsync(cancellationToken);
+        try
+        {
+            await server.StartAgainAsync(cancellationToken);
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+
         return (server, null);
     }
 
@@ -192,10 +202,24 @@ public sealed class BindServer : IAsyncDisposable
         return (process.ExitCode, await errors + await output);
     }
 
+    /// <summary>A loopback port free for both TCP and UDP (named listens on both; a UDP-only probe once picked a busy TCP port).</summary>
     private static int FreePort()
     {
-        using var udp = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)udp.Client.LocalEndPoint!).Port;
+        while (true)
+        {
+            using var tcp = new TcpListener(IPAddress.Loopback, 0);
+            tcp.Start();
+            var port = ((IPEndPoint)tcp.LocalEndpoint).Port;
+            try
+            {
+                using var udp = new UdpClient(new IPEndPoint(IPAddress.Loopback, port));
+                return port;
+            }
+            catch (SocketException)
+            {
+                // Taken for UDP: try another.
+            }
+        }
     }
 
     private void Append(string? line)
