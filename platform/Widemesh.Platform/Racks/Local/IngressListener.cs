@@ -126,8 +126,9 @@ internal sealed class IngressListener : IAsyncDisposable
                 await using var upstreamStream = new NetworkStream(upstream, ownsSocket: false);
                 await Task.WhenAll(PipeAsync(clientStream, upstream, cancellationToken), PipeAsync(upstreamStream, client, cancellationToken));
             }
-            catch (Exception exception) when (exception is SocketException or IOException or OperationCanceledException or InvalidOperationException)
+            catch (Exception exception)
             {
+                // One connection's failure never stops the listener.
                 LocalRuntimeLog.IngressConnectionFailed(_context.Logger, exception, _endPoint.ToString());
             }
         }

@@ -59,7 +59,7 @@ internal sealed partial class LocalInstance
         }
     }
 
-    public void Start() => _loop = Task.Run(() => RunAsync(_stopping.Token));
+    public void Start() => _loop = Task.Run(() => SuperviseAsync(_stopping.Token));
 
     /// <summary>Stops the instance for good: SIGTERM to its process group, SIGKILL after the grace.</summary>
     public async Task StopAsync()
@@ -105,6 +105,23 @@ internal sealed partial class LocalInstance
                 Address = Component.Port is { } port ? $"{Host}:{port.ToString(CultureInfo.InvariantCulture)}" : null,
                 Message = _message is null ? extraMessage : extraMessage is null ? _message : $"{_message}; {extraMessage}",
             };
+        }
+    }
+
+    /// <summary>The supervisor never dies silently: anything unexpected is logged and shown on the instance.</summary>
+    private async Task SuperviseAsync(CancellationToken stopping)
+    {
+        try
+        {
+            await RunAsync(stopping);
+        }
+        catch (Exception exception)
+        {
+            LocalRuntimeLog.SupervisorFailed(_context.Logger, exception, _context.EnvironmentName, _context.RackName, Id);
+            lock (_gate)
+            {
+                Crashed(null, $"meshd stopped supervising it after an internal error ({exception.GetType().Name}: {exception.Message}); please report this");
+            }
         }
     }
 

@@ -15,6 +15,7 @@ internal sealed partial class LocalRackRuntime : IRackRuntime, IAsyncDisposable
 {
     private readonly ConcurrentDictionary<(string RackId, string EnvironmentId), LocalEnvironmentRun> _runs = new();
     private readonly ConcurrentDictionary<(string RackId, string EnvironmentId), (LocalEnvironmentSpec Spec, string Problem)> _refused = new();
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.Ordinal);
     private readonly PlatformOptions _options;
     private readonly LogIngestor _logs;
     private readonly ReleaseStore _releases;
@@ -70,10 +71,20 @@ internal sealed partial class LocalRackRuntime : IRackRuntime, IAsyncDisposable
     public Task PlaceEnvironmentAsync(StoredRack rack, StoredEnvironment environment, CancellationToken cancellationToken) =>
         PlaceAsync(rack, LocalEnvironmentSpecs.From(environment, _releases), cancellationToken);
 
-    public Task RemoveEnvironmentAsync(StoredRack rack, StoredEnvironment environment, CancellationToken cancellationToken)
+    public async Task RemoveEnvironmentAsync(StoredRack rack, StoredEnvironment environment, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(rack);
         ArgumentNullException.ThrowIfNull(environment);
-        return RemoveAsync(rack, environment.Id, environment.Name);
+        var gate = GateOf(rack, environment.Name);
+        await gate.WaitAsync(CancellationToken.None);
+        try
+        {
+            await RemoveAsync(rack, environment.Id, environment.Name);
+        }
+        finally
+        {
+            gate.Release();
+        }
     }
 
     public IReadOnlyList<InstanceInfo> ListInstances(StoredRack rack, StoredEnvironment environment)
@@ -103,6 +114,27 @@ internal sealed partial class LocalRackRuntime : IRackRuntime, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(rack);
         ArgumentNullException.ThrowIfNull(spec);
+        var gate = GateOf(rack, spec.Name);
+        await gate.WaitAsync(CancellationToken.None);
+        try
+        {
+            await PlaceLockedAsync(rack, spec);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// One placement or removal at a time per namespace name (environment and rack): an environment deleted and
+    /// created again under the same name must not have its new namespace deleted by the old one's removal.
+    /// </summary>
+    private SemaphoreSlim GateOf(StoredRack rack, string environmentName) =>
+        _gates.GetOrAdd($"{rack.Id}/{environmentName}", _ => new SemaphoreSlim(1, 1));
+
+    private async Task PlaceLockedAsync(StoredRack rack, LocalEnvironmentSpec spec)
+    {
         var key = (rack.Id, spec.Id);
         if (PlacementProblem(spec) is { } problem)
         {

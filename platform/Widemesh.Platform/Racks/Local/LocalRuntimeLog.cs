@@ -24,6 +24,9 @@ internal static partial class LocalRuntimeLog
     [LoggerMessage(EventId = 7012, Level = LogLevel.Information, Message = "Environment {Environment} on rack {Rack}: instance {Instance} stopped")]
     public static partial void InstanceStopped(ILogger logger, string environment, string rack, string instance);
 
+    [LoggerMessage(EventId = 7013, Level = LogLevel.Error, Message = "Environment {Environment} on rack {Rack}: the supervisor of instance {Instance} failed")]
+    public static partial void SupervisorFailed(ILogger logger, Exception exception, string environment, string rack, string instance);
+
     [LoggerMessage(EventId = 7020, Level = LogLevel.Information, Message = "Environment {Environment} on rack {Rack}: removed (namespace {Namespace}, directory {Directory})")]
     public static partial void EnvironmentRemoved(ILogger logger, string environment, string rack, string @namespace, string directory);
 
