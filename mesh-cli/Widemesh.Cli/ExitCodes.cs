@@ -39,7 +39,10 @@ internal static class ExitCodes
     /// <summary><c>mesh plan --detailed-exitcode</c> found changes to apply.</summary>
     public const int ChangesPending = 10;
 
-    /// <summary><c>mesh env dns</c>: not every resolver answers the address of the environment's last rack yet.</summary>
+    /// <summary>
+    /// <c>mesh env dns</c>: not every resolver answers the address of the environment's last rack yet;
+    /// <c>mesh env migrate</c>: its <c>--timeout</c> ran out before DNS moved (the environment stays on both racks).
+    /// </summary>
     public const int NotPropagated = 11;
 
     /// <summary><c>mesh deploy</c>: an instance could not start, or not every instance was ready before <c>--timeout</c>.</summary>
