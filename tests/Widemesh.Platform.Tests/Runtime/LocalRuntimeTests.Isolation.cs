@@ -62,7 +62,7 @@ public sealed partial class LocalRuntimeTests
     }
 
     [Fact]
-    public async Task Without_isolation_instances_run_on_127_0_0_1_and_a_taken_port_is_a_clear_crash()
+    public async Task Without_isolation_instances_run_on_127_0_0_1_behind_the_ingress_and_a_taken_port_is_a_clear_crash()
     {
         await using var bed = await RuntimeBed.StartAsync(Ct, "--isolation", "none");
         var rack = await bed.NewRackAsync(Ct);
@@ -72,7 +72,8 @@ public sealed partial class LocalRuntimeTests
         try
         {
             var takenPort = ((IPEndPoint)taken.LocalEndpoint).Port;
-            var free = await bed.CreateAsync([rack.Name], [new StackSpec { Name = "web", Command = RuntimeCommands.HttpServer, Port = port }], null, Ct);
+            var publicPort = RuntimeSome.Port();
+            var free = await bed.CreateAsync([rack.Name], [new StackSpec { Name = "web", Command = RuntimeCommands.HttpServer, Port = port, PublicPort = publicPort }], null, Ct);
             var clash = await bed.CreateAsync([rack.Name], [new StackSpec { Name = "web", Command = RuntimeCommands.HttpServer, Port = takenPort }], null, Ct);
 
             var running = await bed.WaitServingAsync(free.Name, 1, Ct);
@@ -80,6 +81,7 @@ public sealed partial class LocalRuntimeTests
 
             Assert.Equal($"127.0.0.1:{port}", running[0].Address);
             Assert.True(await AnswersAsync("127.0.0.1", port));
+            Assert.True(await AnswersAsync(rack.IngressAddress!, publicPort), "the ingress forwards without namespaces too");
             Assert.Contains($"port {takenPort} is already in use", crashed[0].Message, StringComparison.Ordinal);
         }
         finally
