@@ -5,7 +5,8 @@ using Widemesh.Sdk.Contracts;
 using Widemesh.Testing.Meshd;
 
 // mesh deploy benchmark: the time from starting `mesh deploy` (a fresh environment each run: create, upload,
-// apply, wait) to the first 200 from the stack through the rack's ingress, median over N runs; in the same run,
+// apply, wait; removed with `mesh env delete` after) to the first 200 from the stack through the rack's ingress,
+// median over N runs; in the same run,
 // the same command started directly (python3 app.py) to its first 200, as the floor. Usage:
 //   dotnet run -c Release --project bench/Widemesh.Deploy.Benchmarks -- [--runs N]
 var ct = CancellationToken.None;
@@ -83,19 +84,31 @@ for (var run = 0; run < runs; run++)
     }.WithVariables(variables))!;
     var output = deploy.StandardOutput.ReadToEndAsync(ct);
     var errors = deploy.StandardError.ReadToEndAsync(ct);
-    var first = await FirstResponse.WaitAsync(new Uri($"http://{ingress}:{publicPort}/"), clock, TimeSpan.FromMinutes(2), ct);
-    await deploy.WaitForExitAsync(ct);
-    var meshDone = clock.Elapsed;
-    if (deploy.ExitCode != 0)
+    using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+    var firstResponse = FirstResponse.WaitAsync(new Uri($"http://{ingress}:{publicPort}/"), clock, TimeSpan.FromMinutes(2), stop.Token);
+    var exited = deploy.WaitForExitAsync(ct);
+    if (await Task.WhenAny(firstResponse, exited) == exited && deploy.ExitCode != 0)
     {
+        await stop.CancelAsync();
         throw new InvalidOperationException($"mesh deploy exited {deploy.ExitCode}:\n{await output}\n{await errors}");
     }
+
+    var first = await firstResponse;
+    await exited;
+    var meshDone = clock.Elapsed;
 
     deployRuns.Add(first);
     meshRuns.Add(meshDone);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"run {run + 1}: first 200 after {first.TotalMilliseconds:F0} ms, mesh deploy exited after {meshDone.TotalMilliseconds:F0} ms, direct start {directRuns[^1].TotalMilliseconds:F0} ms"));
-    await client.DeleteEnvironmentAsync(name, null, ct);
     deploy.Dispose();
+    using var delete = Process.Start(new ProcessStartInfo(mesh, ["env", "delete", name]) { RedirectStandardOutput = true, RedirectStandardError = true }.WithVariables(variables))!;
+    var deleteOutput = delete.StandardOutput.ReadToEndAsync(ct);
+    await delete.StandardError.ReadToEndAsync(ct);
+    await delete.WaitForExitAsync(ct);
+    if (delete.ExitCode != 0)
+    {
+        throw new InvalidOperationException($"mesh env delete {name} exited {delete.ExitCode}: {await deleteOutput}");
+    }
 }
 
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"mesh deploy -> first healthy response through the ingress: median {Median(deployRuns):F0} ms over {runs} runs (min {deployRuns.Min().TotalMilliseconds:F0}, max {deployRuns.Max().TotalMilliseconds:F0})"));

@@ -103,7 +103,13 @@ internal sealed class DeployRun(CliContext context, DeployRequest request)
         using var workspace = await WorkspaceSession.OpenAsync(context, request.Session, "deploy", cancellationToken);
         var documents = WorkspaceDocuments.Load(workspace.Path);
         documents.EnsureParsed();
-        if (documents.FindResource(WorkspaceLayout.EnvironmentType, name) is null)
+        if (documents.FindResource(WorkspaceLayout.EnvironmentType, name) is { } stale)
+        {
+            // Deleted outside this workspace: its release went with it, so it is created empty and gets the new one below.
+            WorkloadHcl.Apply(stale.Block.Body, null, [], []);
+            workspace.Files.Write(stale.RelativePath, stale.File.ToFullString());
+        }
+        else
         {
             workspace.EnsureProviders();
             workspace.Files.Write(WorkspaceLayout.FileFor(WorkspaceLayout.EnvironmentType, name), WorkspaceHcl.Environment(name, [rack]));

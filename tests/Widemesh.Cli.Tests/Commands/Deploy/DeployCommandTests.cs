@@ -56,6 +56,25 @@ public sealed class DeployCommandTests(MeshdFixture fixture)
     }
 
     [Fact]
+    public async Task Deploy_recreates_an_environment_deleted_outside_the_workspace()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var mesh = await MeshCli.CreateAsync(fixture, ct);
+        await mesh.CreateRacksAsync(["only"], ct);
+        var name = Some.Name("app");
+        var app = DeployApp.Create(DeployApp.Manifest(DeployApp.SomePort()));
+        await mesh.RunProcessAsync(["deploy", app, "--env", name, "--timeout", "90s"], null, ct);
+        using var client = mesh.CreateClient();
+        await client.DeleteEnvironmentAsync(name, null, ct);
+
+        var again = await mesh.RunProcessAsync(["deploy", app, "--env", name, "--timeout", "90s"], null, ct);
+
+        Assert.True(again.ExitCode == 0, again.ToString());
+        Assert.Contains($"Deployed release 1 of '{name}'", again.Out, StringComparison.Ordinal);
+        Assert.Single((await client.GetEnvironmentAsync(name, ct))!.Stacks);
+    }
+
+    [Fact]
     public async Task Ps_lists_the_instances_per_rack_as_a_table_and_as_json()
     {
         var ct = TestContext.Current.CancellationToken;
