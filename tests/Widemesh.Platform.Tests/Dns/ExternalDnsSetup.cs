@@ -25,7 +25,7 @@ public sealed class ExternalDnsSetup : IAsyncDisposable
 
     public BindServer Bind { get; }
 
-    public MeshdProcess Meshd { get; private set; }
+    public MeshdProcess Meshd { get; }
 
     public string KeyFile { get; }
 
@@ -142,10 +142,4 @@ public sealed class ExternalDnsSetup : IAsyncDisposable
 
     /// <summary>BIND's answer for a host name.</summary>
     public sealed record BindAnswer(IReadOnlyList<string> Addresses, IReadOnlyList<string> Texts, string Rcode);
-
-    /// <summary>Stops meshd and starts a new one on the same data directory (and key file), as after a restart.</summary>
-    public async Task RestartMeshdAsync(CancellationToken cancellationToken)
-    {
-        await Meshd.RestartAsync(cancellationToken);
-    }
 }
