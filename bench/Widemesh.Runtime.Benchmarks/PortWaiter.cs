@@ -16,7 +16,7 @@ internal static class PortWaiter
     private const int CloneNewNet = 0x40000000;
 
     /// <summary>How long after <paramref name="clock"/> started the port first accepted a connection.</summary>
-    public static Task<TimeSpan> WaitAsync(string? namespaceName, IPEndPoint endPoint, Stopwatch clock, TimeSpan timeout)
+    public static Task<TimeSpan> WaitAsync(string? namespaceName, IPEndPoint endPoint, Stopwatch clock, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var result = new TaskCompletionSource<TimeSpan>(TaskCreationOptions.RunContinuationsAsynchronously);
         var thread = new Thread(() =>
@@ -57,7 +57,7 @@ internal static class PortWaiter
         })
         { IsBackground = true };
         thread.Start();
-        return result.Task;
+        return result.Task.WaitAsync(cancellationToken);
     }
 
     private static bool TryJoin(string mount)

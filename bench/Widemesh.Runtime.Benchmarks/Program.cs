@@ -48,14 +48,14 @@ for (var run = 0; run < runs; run++)
         var directClock = Stopwatch.StartNew();
         using (var process = Process.Start(start)!)
         {
-            results[label].Direct.Add(await PortWaiter.WaitAsync(null, new IPEndPoint(IPAddress.Loopback, directPort), directClock, timeout));
+            results[label].Direct.Add(await PortWaiter.WaitAsync(null, new IPEndPoint(IPAddress.Loopback, directPort), directClock, timeout, ct));
             process.Kill();
             await process.WaitForExitAsync(ct);
         }
 
         var name = $"bench-{run}-{commands.FindIndex(c => c.Label == label)}";
         var meshdClock = Stopwatch.StartNew();
-        var waiting = PortWaiter.WaitAsync($"{NamespacePrefix(meshd.DataDirectory)}{name}.{rack.Name}", new IPEndPoint(IPAddress.Parse("127.42.1.1"), Port), meshdClock, timeout);
+        var waiting = PortWaiter.WaitAsync($"{NamespacePrefix(meshd.DataDirectory)}{name}.{rack.Name}", new IPEndPoint(IPAddress.Parse("127.42.1.1"), Port), meshdClock, timeout, ct);
         await client.CreateEnvironmentAsync(
             new CreateEnvironmentRequest { Name = name, Racks = [rack.Name], Stacks = [new StackSpec { Name = "web", Command = command, Port = Port }] }, ct);
         results[label].Meshd.Add(await waiting);

@@ -41,7 +41,7 @@ public sealed class LocalRackRuntimeTests : IAsyncLifetime
     [Fact]
     public async Task A_stack_and_a_service_run_reach_each_other_by_name_and_answer_on_the_ingress()
     {
-        var runtime = await CreateSutAsync();
+        var runtime = await CreateSutAsync(Ct);
         var rack = RuntimeSome.Rack();
         var publicPort = RuntimeSome.Port();
         var spec = RuntimeSome.Spec(
@@ -59,14 +59,14 @@ public sealed class LocalRackRuntimeTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, ingress.StatusCode);
     }
 
-    private async Task<LocalRackRuntime> CreateSutAsync()
+    private async Task<LocalRackRuntime> CreateSutAsync(CancellationToken cancellationToken)
     {
         RuntimeRequirements.SkipUnlessNamespaces();
         Directory.CreateDirectory(_data);
         _logs = new LogStore(new LogStoreOptions { Directory = Path.Combine(_data, "logs") }, TimeProvider.System, NullLogger<LogStore>.Instance);
         var options = new PlatformOptions(_data, new Uri("http://127.0.0.1:1"), "widemesh.internal");
         _runtime = new LocalRackRuntime(options, new LogIngestor(_logs), new ReleaseStore(options), TimeProvider.System, NullLogger<LocalRackRuntime>.Instance);
-        Assert.True(await _runtime.StartAsync([], Ct));
+        Assert.True(await _runtime.StartAsync([], cancellationToken));
         return _runtime;
     }
 }

@@ -19,14 +19,14 @@ public sealed partial class LocalRuntimeTests
         var ns = bed.Namespace(environment.Name, rack.Name);
         var directory = bed.Layout.EnvironmentDirectory(rack.Id, environment.Id);
         var existedBefore = NetworkNamespaces.Exists(ns) && Directory.Exists(directory) && Directory.Exists($"/etc/netns/{ns}");
-        var answeredBefore = await AnswersAsync(rack.IngressAddress!, publicPort);
+        var answeredBefore = await AnswersAsync(rack.IngressAddress!, publicPort, Ct);
 
         await bed.Client.DeleteEnvironmentAsync(environment.Name, null, Ct);
 
         Assert.True(existedBefore, "the namespace, its /etc/netns folder and the environment's directory should exist while it runs");
         Assert.True(answeredBefore);
         AssertGone(instances, ns, directory);
-        Assert.False(await AnswersAsync(rack.IngressAddress!, publicPort), $"nothing should listen on {rack.IngressAddress}:{publicPort} any more");
+        Assert.False(await AnswersAsync(rack.IngressAddress!, publicPort, Ct), $"nothing should listen on {rack.IngressAddress}:{publicPort} any more");
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed partial class LocalRuntimeTests
         var publicPort = RuntimeSome.Port();
         var environment = await bed.CreateAsync([old.Name, next.Name], WebStack(publicPort), KvService(), Ct);
         var both = await bed.WaitServingAsync(environment.Name, 4, Ct);
-        var answeredOnBoth = await AnswersAsync(old.IngressAddress!, publicPort) && await AnswersAsync(next.IngressAddress!, publicPort);
+        var answeredOnBoth = await AnswersAsync(old.IngressAddress!, publicPort, Ct) && await AnswersAsync(next.IngressAddress!, publicPort, Ct);
 
         await bed.Client.UpdateEnvironmentAsync(environment.Name, new UpdateEnvironmentRequest { Racks = [next.Name] }, null, Ct);
         var left = await bed.Client.ListInstancesAsync(environment.Name, Ct);
@@ -47,8 +47,8 @@ public sealed partial class LocalRuntimeTests
         Assert.Equal(2, both.Count(i => i.Rack == old.Name));
         Assert.Equal(2, both.Count(i => i.Rack == next.Name));
         AssertGone([.. both.Where(i => i.Rack == old.Name)], bed.Namespace(environment.Name, old.Name), bed.Layout.EnvironmentDirectory(old.Id, environment.Id));
-        Assert.False(await AnswersAsync(old.IngressAddress!, publicPort), "the old rack's ingress should be closed");
-        Assert.True(await AnswersAsync(next.IngressAddress!, publicPort), "the remaining rack keeps serving");
+        Assert.False(await AnswersAsync(old.IngressAddress!, publicPort, Ct), "the old rack's ingress should be closed");
+        Assert.True(await AnswersAsync(next.IngressAddress!, publicPort, Ct), "the remaining rack keeps serving");
         Assert.All(left, i => Assert.Equal(next.Name, i.Rack));
         Assert.Equal(both.Where(i => i.Rack == next.Name).Select(i => i.Pid), left.Select(i => i.Pid));
     }
@@ -71,7 +71,7 @@ public sealed partial class LocalRuntimeTests
         Assert.True(survivedTheCrash);
         Assert.All(before, i => Assert.False(RuntimeBed.Alive(i.Pid!.Value), $"{i.Id} of the first meshd (pid {i.Pid}) should be gone"));
         Assert.Equal(after.Select(i => i.Pid!.Value).Order(), inNamespace.Order());
-        Assert.True(await AnswersAsync(rack.IngressAddress!, publicPort));
+        Assert.True(await AnswersAsync(rack.IngressAddress!, publicPort, Ct));
     }
 
     [Fact]
@@ -127,12 +127,12 @@ public sealed partial class LocalRuntimeTests
         Assert.False(Directory.Exists(directory), $"{directory} should be deleted");
     }
 
-    private static async Task<bool> AnswersAsync(string address, int port)
+    private static async Task<bool> AnswersAsync(string address, int port, CancellationToken cancellationToken)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         try
         {
-            using var response = await http.GetAsync(new Uri($"http://{address}:{port}/"), Ct);
+            using var response = await http.GetAsync(new Uri($"http://{address}:{port}/"), cancellationToken);
             return response.StatusCode == HttpStatusCode.OK;
         }
         catch (HttpRequestException exception) when (exception.InnerException is SocketException or IOException || exception.HttpRequestError is HttpRequestError.ResponseEnded)

@@ -24,7 +24,7 @@ public sealed partial class LocalRuntimeTests
         var betaFromA = await RuntimeShell.ConnectFromAsync(nsA, betaAddress, 9000, Ct);
         var betaByNameFromA = await RuntimeShell.ConnectFromAsync(nsA, "beta", 9000, Ct);
         var alphaFromB = await RuntimeShell.ConnectFromAsync(nsB, alphaAddress, 8000, Ct);
-        var betaFromHost = await ConnectFromHostAsync(betaAddress, 9000);
+        var betaFromHost = await ConnectFromHostAsync(betaAddress, 9000, Ct);
 
         Assert.Equal("connected", ownFromA);
         Assert.Equal("connected", ownByNameFromA);
@@ -55,7 +55,7 @@ public sealed partial class LocalRuntimeTests
             squatter.Dispose();
         }
 
-        await RuntimeWait.UntilAsync(() => AnswersAsync(rack.IngressAddress!, publicPort), "the ingress to take the freed port", Ct, 20);
+        await RuntimeWait.UntilAsync(() => AnswersAsync(rack.IngressAddress!, publicPort, Ct), "the ingress to take the freed port", TimeSpan.FromSeconds(20), Ct);
 
         Assert.Contains($"public port {publicPort}", reported[0].Message, StringComparison.Ordinal);
         Assert.Contains("stop that process or pick another publicPort", reported[0].Message, StringComparison.Ordinal);
@@ -64,7 +64,7 @@ public sealed partial class LocalRuntimeTests
     [Fact]
     public async Task Without_isolation_instances_run_on_127_0_0_1_behind_the_ingress_and_a_taken_port_is_a_clear_crash()
     {
-        await using var bed = await RuntimeBed.StartAsync(Ct, "--isolation", "none");
+        await using var bed = await RuntimeBed.StartAsync(["--isolation", "none"], Ct);
         var rack = await bed.NewRackAsync(Ct);
         var port = RuntimeSome.Port();
         var taken = new TcpListener(IPAddress.Loopback, RuntimeSome.Port());
@@ -80,8 +80,8 @@ public sealed partial class LocalRuntimeTests
             var crashed = await bed.WaitInstancesAsync(clash.Name, i => i.Count == 1 && i[0].State == "crashed", "the clash to crash", Ct);
 
             Assert.Equal($"127.0.0.1:{port}", running[0].Address);
-            Assert.True(await AnswersAsync("127.0.0.1", port));
-            Assert.True(await AnswersAsync(rack.IngressAddress!, publicPort), "the ingress forwards without namespaces too");
+            Assert.True(await AnswersAsync("127.0.0.1", port, Ct));
+            Assert.True(await AnswersAsync(rack.IngressAddress!, publicPort, Ct), "the ingress forwards without namespaces too");
             Assert.Contains($"port {takenPort} is already in use", crashed[0].Message, StringComparison.Ordinal);
         }
         finally
@@ -91,12 +91,12 @@ public sealed partial class LocalRuntimeTests
         }
     }
 
-    private static async Task<SocketError> ConnectFromHostAsync(string address, int port)
+    private static async Task<SocketError> ConnectFromHostAsync(string address, int port, CancellationToken cancellationToken)
     {
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         try
         {
-            await socket.ConnectAsync(IPAddress.Parse(address), port, Ct);
+            await socket.ConnectAsync(IPAddress.Parse(address), port, cancellationToken);
             return SocketError.Success;
         }
         catch (SocketException exception)

@@ -21,14 +21,14 @@ public sealed partial class LocalRuntimeTests
         {
             await bed.Client.UpdateEnvironmentAsync(environment.Name, new UpdateEnvironmentRequest { Racks = [old.Name, next.Name] }, null, Ct);
             await bed.WaitServingAsync(environment.Name, 4, Ct);
-        });
+        }, Ct);
 
         // Step 2: DNS has moved them to the new rack; the old one is taken away.
         var onNext = await WhileRequestingAsync(next.IngressAddress!, publicPort, async () =>
         {
             await bed.Client.UpdateEnvironmentAsync(environment.Name, new UpdateEnvironmentRequest { Racks = [next.Name] }, null, Ct);
             await bed.WaitInstancesAsync(environment.Name, i => i.Count == 2 && i.All(x => x.Rack == next.Name), "the old rack to be gone", Ct);
-        });
+        }, Ct);
 
         Assert.True(onOld.Succeeded > 5, $"only {onOld.Succeeded} requests went through on the old rack");
         Assert.Equal([], onOld.Failures);
@@ -36,7 +36,7 @@ public sealed partial class LocalRuntimeTests
         Assert.Equal([], onNext.Failures);
     }
 
-    private static async Task<(int Succeeded, List<string> Failures)> WhileRequestingAsync(string address, int port, Func<Task> change)
+    private static async Task<(int Succeeded, List<string> Failures)> WhileRequestingAsync(string address, int port, Func<Task> change, CancellationToken cancellationToken)
     {
         using var stop = new CancellationTokenSource();
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
@@ -49,7 +49,7 @@ public sealed partial class LocalRuntimeTests
             {
                 try
                 {
-                    using var response = await http.GetAsync(new Uri($"http://{address}:{port}/"), Ct);
+                    using var response = await http.GetAsync(new Uri($"http://{address}:{port}/"), cancellationToken);
                     if (response.StatusCode == HttpStatusCode.OK)
                     {
                         succeeded++;
@@ -64,10 +64,10 @@ public sealed partial class LocalRuntimeTests
                     failures.Add(exception.Message);
                 }
 
-                await Task.Delay(20, Ct);
+                await Task.Delay(20, cancellationToken);
             }
-        });
-        await Task.Delay(200, Ct);
+        }, cancellationToken);
+        await Task.Delay(200, cancellationToken);
         await change();
         await stop.CancelAsync();
         await client;

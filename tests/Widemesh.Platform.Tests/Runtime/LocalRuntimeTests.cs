@@ -60,7 +60,7 @@ public sealed partial class LocalRuntimeTests
         Assert.Equal(3, three.Select(i => i.Pid).Distinct().Count());
         Assert.Equal(one[0].Pid, three[0].Pid);
         Assert.Equal(one[0].Pid, back[0].Pid);
-        await RuntimeWait.UntilAsync(() => !RuntimeBed.Alive(three[1].Pid!.Value) && !RuntimeBed.Alive(three[2].Pid!.Value), "scaled-down processes to end", Ct, 10);
+        await RuntimeWait.UntilAsync(() => !RuntimeBed.Alive(three[1].Pid!.Value) && !RuntimeBed.Alive(three[2].Pid!.Value), "scaled-down processes to end", TimeSpan.FromSeconds(10), Ct);
     }
 
     [Fact]

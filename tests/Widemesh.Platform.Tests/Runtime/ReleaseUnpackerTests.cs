@@ -20,7 +20,7 @@ public sealed class ReleaseUnpackerTests : IDisposable
     [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public async Task Files_and_their_execute_bits_are_unpacked()
     {
-        var archive = await SaveAsync(RuntimeArchives.Files(("app/run.sh", "echo hi\n"), ("app/data.txt", "data")));
+        var archive = await SaveAsync(RuntimeArchives.Files(("app/run.sh", "echo hi\n"), ("app/data.txt", "data")), Ct);
 
         await ReleaseUnpacker.UnpackAsync(archive, Path.Combine(_directory, "out"), Ct);
 
@@ -35,7 +35,7 @@ public sealed class ReleaseUnpackerTests : IDisposable
     [InlineData("/tmp/escaped-absolute.txt")]
     public async Task A_path_that_leaves_the_release_directory_is_refused(string name)
     {
-        var archive = await SaveAsync(RuntimeArchives.Files((name, "nope")));
+        var archive = await SaveAsync(RuntimeArchives.Files((name, "nope")), Ct);
 
         var error = await Assert.ThrowsAsync<InvalidDataException>(() => ReleaseUnpacker.UnpackAsync(archive, Path.Combine(_directory, "out"), Ct));
 
@@ -46,18 +46,18 @@ public sealed class ReleaseUnpackerTests : IDisposable
     [Fact]
     public async Task A_symbolic_link_pointing_outside_is_refused()
     {
-        var archive = await SaveAsync(RuntimeArchives.Link("passwd", "../../../../etc/passwd"));
+        var archive = await SaveAsync(RuntimeArchives.Link("passwd", "../../../../etc/passwd"), Ct);
 
         var error = await Assert.ThrowsAsync<InvalidDataException>(() => ReleaseUnpacker.UnpackAsync(archive, Path.Combine(_directory, "out"), Ct));
 
         Assert.Contains("passwd -> ../../../../etc/passwd", error.Message, StringComparison.Ordinal);
     }
 
-    private async Task<string> SaveAsync(MemoryStream archive)
+    private async Task<string> SaveAsync(MemoryStream archive, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(_directory);
         var path = Path.Combine(_directory, "release.tar.gz");
-        await File.WriteAllBytesAsync(path, archive.ToArray(), Ct);
+        await File.WriteAllBytesAsync(path, archive.ToArray(), cancellationToken);
         return path;
     }
 }

@@ -29,7 +29,10 @@ internal sealed class RuntimeBed : IAsyncDisposable
 
     public LocalRackLayout Layout { get; }
 
-    public static async Task<RuntimeBed> StartAsync(CancellationToken cancellationToken, params string[] arguments)
+    public static Task<RuntimeBed> StartAsync(CancellationToken cancellationToken) => StartAsync([], cancellationToken);
+
+    /// <summary>Starts meshd with more <paramref name="arguments"/> (such as <c>--isolation none</c>).</summary>
+    public static async Task<RuntimeBed> StartAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
         RuntimeRequirements.SkipUnlessNamespaces();
         var meshd = await MeshdProcess.StartAsync(new MeshdOptions { ExtraArguments = arguments }, cancellationToken);
@@ -52,7 +55,7 @@ internal sealed class RuntimeBed : IAsyncDisposable
     public string Namespace(string environment, string rack) => Layout.NamespaceName(environment, rack);
 
     /// <summary>Waits until every listed instance (at least <paramref name="count"/>) is healthy or running.</summary>
-    public async Task<IReadOnlyList<InstanceInfo>> WaitServingAsync(string environment, int count, CancellationToken cancellationToken, int seconds = 30)
+    public async Task<IReadOnlyList<InstanceInfo>> WaitServingAsync(string environment, int count, CancellationToken cancellationToken)
     {
         IReadOnlyList<InstanceInfo> instances = [];
         await RuntimeWait.UntilAsync(
@@ -62,13 +65,13 @@ internal sealed class RuntimeBed : IAsyncDisposable
                 return instances.Count >= count && instances.All(i => i.State is "healthy" or "running");
             },
             $"{count} serving instances of {environment}",
-            cancellationToken,
-            seconds,
-            () => Describe(instances) + "\nmeshd:\n" + Meshd.Output);
+            () => Describe(instances) + "\nmeshd:\n" + Meshd.Output,
+            TimeSpan.FromSeconds(30),
+            cancellationToken);
         return instances;
     }
 
-    public async Task<IReadOnlyList<InstanceInfo>> WaitInstancesAsync(string environment, Func<IReadOnlyList<InstanceInfo>, bool> condition, string what, CancellationToken cancellationToken, int seconds = 30)
+    public async Task<IReadOnlyList<InstanceInfo>> WaitInstancesAsync(string environment, Func<IReadOnlyList<InstanceInfo>, bool> condition, string what, CancellationToken cancellationToken)
     {
         IReadOnlyList<InstanceInfo> instances = [];
         await RuntimeWait.UntilAsync(
@@ -78,9 +81,9 @@ internal sealed class RuntimeBed : IAsyncDisposable
                 return condition(instances);
             },
             what,
-            cancellationToken,
-            seconds,
-            () => Describe(instances));
+            () => Describe(instances),
+            TimeSpan.FromSeconds(30),
+            cancellationToken);
         return instances;
     }
 

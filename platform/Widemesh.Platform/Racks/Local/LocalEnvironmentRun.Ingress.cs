@@ -5,7 +5,7 @@ namespace Widemesh.Platform.Racks.Local;
 /// <summary>One ingress listener per stack with a public port, following the spec.</summary>
 internal sealed partial class LocalEnvironmentRun
 {
-    private async Task ConvergeIngressAsync(LocalEnvironmentSpec spec)
+    private async Task ConvergeIngressAsync(LocalEnvironmentSpec spec, CancellationToken cancellationToken)
     {
         var wanted = spec.Stacks
             .Where(s => s.PublicPort is not null && s.Port is not null && _ingressAddress is not null)

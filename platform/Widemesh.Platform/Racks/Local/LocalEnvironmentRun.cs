@@ -86,7 +86,7 @@ internal sealed partial class LocalEnvironmentRun : IAsyncDisposable
 
             // Out of date: gone, changed, or the release changed.
             var stale = _instances.Keys.Where(name => !components.TryGetValue(name, out var c) || releaseChanged || c.Fingerprint(spec.ReleaseId) != _fingerprints[name]).ToList();
-            await Task.WhenAll(stale.SelectMany(name => _instances[name]).Select(i => i.StopAsync()));
+            await Task.WhenAll(stale.SelectMany(name => _instances[name]).Select(i => i.StopAsync(CancellationToken.None)));
             foreach (var name in stale)
             {
                 _instances.TryRemove(name, out _);
@@ -124,7 +124,7 @@ internal sealed partial class LocalEnvironmentRun : IAsyncDisposable
                 }
 
                 var surplus = running.Where(i => i.Index > component.Instances).ToList();
-                await Task.WhenAll(surplus.Select(i => i.StopAsync()));
+                await Task.WhenAll(surplus.Select(i => i.StopAsync(CancellationToken.None)));
                 lock (running)
                 {
                     running.RemoveAll(surplus.Contains);
@@ -142,7 +142,7 @@ internal sealed partial class LocalEnvironmentRun : IAsyncDisposable
                 }
             }
 
-            await ConvergeIngressAsync(spec);
+            await ConvergeIngressAsync(spec, cancellationToken);
             DeleteOldReleases();
         }
         finally
@@ -157,7 +157,7 @@ internal sealed partial class LocalEnvironmentRun : IAsyncDisposable
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            await StopAllAsync();
+            await StopAllAsync(CancellationToken.None);
             if (_context.Namespace is { } name)
             {
                 await NetworkNamespaces.DeleteAsync(name, cancellationToken);
@@ -180,7 +180,7 @@ internal sealed partial class LocalEnvironmentRun : IAsyncDisposable
     /// <summary>Stops the instances (meshd is shutting down) and leaves the rest for the next start to clean.</summary>
     public async ValueTask DisposeAsync()
     {
-        await StopAllAsync();
+        await StopAllAsync(CancellationToken.None);
         _context.Health.Dispose();
         _healthHandler.Dispose();
     }
@@ -221,7 +221,7 @@ internal sealed partial class LocalEnvironmentRun : IAsyncDisposable
         System.IO.Directory.CreateDirectory(_directory);
     }
 
-    private async Task StopAllAsync()
+    private async Task StopAllAsync(CancellationToken cancellationToken)
     {
         foreach (var listener in _ingress.Values)
         {
@@ -229,7 +229,7 @@ internal sealed partial class LocalEnvironmentRun : IAsyncDisposable
         }
 
         _ingress.Clear();
-        await Task.WhenAll(_instances.Values.SelectMany(i => i).Select(i => i.StopAsync()));
+        await Task.WhenAll(_instances.Values.SelectMany(i => i).Select(i => i.StopAsync(cancellationToken)));
         _instances.Clear();
         _fingerprints.Clear();
     }

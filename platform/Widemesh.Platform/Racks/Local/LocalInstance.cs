@@ -62,7 +62,7 @@ internal sealed partial class LocalInstance
     public void Start() => _loop = Task.Run(() => SuperviseAsync(_stopping.Token));
 
     /// <summary>Stops the instance for good: SIGTERM to its process group, SIGKILL after the grace.</summary>
-    public async Task StopAsync()
+    public async Task StopAsync(CancellationToken cancellationToken)
     {
         Process? process;
         lock (_gate)
@@ -73,7 +73,7 @@ internal sealed partial class LocalInstance
 
         if (process is not null)
         {
-            await TerminateAsync(process, _context.Settings.StopGrace);
+            await TerminateAsync(process, _context.Settings.StopGrace, cancellationToken);
         }
 
         await _loop;
@@ -258,10 +258,11 @@ internal sealed partial class LocalInstance
         return lines.Count == 0 ? what : $"{what}; last output: {string.Join(" | ", lines)}";
     }
 
-    private static async Task TerminateAsync(Process process, TimeSpan stopGrace)
+    private static async Task TerminateAsync(Process process, TimeSpan stopGrace, CancellationToken cancellationToken)
     {
         Signal(process, LocalNative.SigTerm);
-        using var grace = new CancellationTokenSource(stopGrace);
+        using var grace = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        grace.CancelAfter(stopGrace);
         try
         {
             await process.WaitForExitAsync(grace.Token);

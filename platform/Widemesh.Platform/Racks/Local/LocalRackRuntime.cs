@@ -79,7 +79,7 @@ internal sealed partial class LocalRackRuntime : IRackRuntime, IAsyncDisposable
         await gate.WaitAsync(CancellationToken.None);
         try
         {
-            await RemoveAsync(rack, environment.Id, environment.Name);
+            await RemoveAsync(rack, environment.Id, environment.Name, CancellationToken.None);
         }
         finally
         {
@@ -118,7 +118,7 @@ internal sealed partial class LocalRackRuntime : IRackRuntime, IAsyncDisposable
         await gate.WaitAsync(CancellationToken.None);
         try
         {
-            await PlaceLockedAsync(rack, spec);
+            await PlaceLockedAsync(rack, spec, CancellationToken.None);
         }
         finally
         {
@@ -133,7 +133,7 @@ internal sealed partial class LocalRackRuntime : IRackRuntime, IAsyncDisposable
     private SemaphoreSlim GateOf(StoredRack rack, string environmentName) =>
         _gates.GetOrAdd($"{rack.Id}/{environmentName}", _ => new SemaphoreSlim(1, 1));
 
-    private async Task PlaceLockedAsync(StoredRack rack, LocalEnvironmentSpec spec)
+    private async Task PlaceLockedAsync(StoredRack rack, LocalEnvironmentSpec spec, CancellationToken cancellationToken)
     {
         var key = (rack.Id, spec.Id);
         if (PlacementProblem(spec) is { } problem)
@@ -148,7 +148,7 @@ internal sealed partial class LocalRackRuntime : IRackRuntime, IAsyncDisposable
         {
             if (_runs.ContainsKey(key))
             {
-                await RemoveAsync(rack, spec.Id, spec.Name);
+                await RemoveAsync(rack, spec.Id, spec.Name, cancellationToken);
             }
 
             return;
@@ -164,7 +164,7 @@ internal sealed partial class LocalRackRuntime : IRackRuntime, IAsyncDisposable
         // A placement finishes even when the caller goes away: half-converged environments help nobody.
         try
         {
-            await run.ConvergeAsync(spec, CancellationToken.None);
+            await run.ConvergeAsync(spec, cancellationToken);
         }
         catch (Exception exception) when (exception is LocalRuntimeException or IOException or UnauthorizedAccessException)
         {
@@ -172,7 +172,7 @@ internal sealed partial class LocalRackRuntime : IRackRuntime, IAsyncDisposable
             LocalRuntimeLog.EnvironmentProblem(_logger, spec.Name, rack.Name, failure);
             if (_runs.TryRemove(key, out var failed))
             {
-                await failed.RemoveAsync(CancellationToken.None);
+                await failed.RemoveAsync(cancellationToken);
                 await failed.DisposeAsync();
             }
 
@@ -197,13 +197,13 @@ internal sealed partial class LocalRackRuntime : IRackRuntime, IAsyncDisposable
         _sockets.Dispose();
     }
 
-    private async Task RemoveAsync(StoredRack rack, string environmentId, string environmentName)
+    private async Task RemoveAsync(StoredRack rack, string environmentId, string environmentName, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rack);
         _refused.TryRemove((rack.Id, environmentId), out _);
         if (_runs.TryRemove((rack.Id, environmentId), out var run))
         {
-            await run.RemoveAsync(CancellationToken.None);
+            await run.RemoveAsync(cancellationToken);
             await run.DisposeAsync();
             return;
         }
@@ -211,7 +211,7 @@ internal sealed partial class LocalRackRuntime : IRackRuntime, IAsyncDisposable
         // Nothing ran here in this meshd; still leave nothing behind.
         if (Mode == LocalIsolationMode.Netns)
         {
-            await NetworkNamespaces.DeleteAsync(Layout.NamespaceName(environmentName, rack.Name), CancellationToken.None);
+            await NetworkNamespaces.DeleteAsync(Layout.NamespaceName(environmentName, rack.Name), cancellationToken);
         }
 
         var directory = Layout.EnvironmentDirectory(rack.Id, environmentId);
