@@ -66,5 +66,7 @@ public sealed partial class LocalRuntimeTests
         var instances = await bed.WaitInstancesAsync(environment.Name, i => i.Count == 1 && i[0].State == "unhealthy", "the stack to be unhealthy", Ct);
 
         Assert.Contains("did not answer GET /health with 2xx or 3xx within the grace of 2 s (answered 404)", instances[0].Message, StringComparison.Ordinal);
+        Assert.Contains("last output:", instances[0].Message, StringComparison.Ordinal);
+        Assert.Contains("\"GET /health HTTP/1.1\" 404", instances[0].Message, StringComparison.Ordinal);
     }
 }

@@ -44,9 +44,9 @@ internal sealed partial class LocalInstance
                 }
                 else if (!everAnswered && _context.Time.GetElapsedTime(started) > grace)
                 {
-                    SetState(InstanceStates.Unhealthy, check is null
+                    SetState(InstanceStates.Unhealthy, WithLastOutput(check is null
                         ? $"does not accept connections on {Host}:{port} after {grace.TotalSeconds:0} s ({problem}): make it listen on $HOST:$PORT"
-                        : $"did not answer GET {check.Path} with 2xx or 3xx within the grace of {grace.TotalSeconds:0} s ({problem})");
+                        : $"did not answer GET {check.Path} with 2xx or 3xx within the grace of {grace.TotalSeconds:0} s ({problem})"));
                 }
                 else if (everAnswered && ++failures >= 2)
                 {
@@ -62,6 +62,9 @@ internal sealed partial class LocalInstance
             // The process exited or the instance stops.
         }
     }
+
+    private string WithLastOutput(string message) =>
+        Output.LastLines is { Count: > 0 } lines ? $"{message}; last output: {string.Join(" | ", lines)}" : message;
 
     private void SetState(string state, string? message)
     {

@@ -254,8 +254,7 @@ internal sealed partial class LocalInstance
             > 128 and < 160 => $"was killed by signal {exitCode - 128}",
             _ => $"exited with code {exitCode.ToString(CultureInfo.InvariantCulture)}",
         };
-        var lines = Output.LastLines;
-        return lines.Count == 0 ? what : $"{what}; last output: {string.Join(" | ", lines)}";
+        return WithLastOutput(what);
     }
 
     private static async Task TerminateAsync(Process process, TimeSpan stopGrace, CancellationToken cancellationToken)
