@@ -1,0 +1,57 @@
+using System.Text;
+using Widemesh.Platform.Logs;
+
+namespace Widemesh.Platform.Tests.Logs;
+
+/// <summary>The ingest body parser, in particular its shortcut for entries that repeat the names of the one before.</summary>
+public sealed class LogIngestParserTests
+{
+    private static readonly string[] Racks = ["r1", "r2"];
+
+    [Fact]
+    public void Entries_that_repeat_their_names_share_one_string_per_name_and_keep_their_own_stream_and_message()
+    {
+        var result = Parse(
+            """{"stack":"web","instance":"web-1","rack":"r1","message":"a"}""",
+            """{"stack":"web","instance":"web-1","rack":"r1","message":"b","stream":"stderr"}""",
+            """{"stack":"web","instance":"web-2","rack":"r1","message":"c"}""",
+            """{"service":"web","instance":"web-2","rack":"r1","message":"d"}""");
+
+        Assert.Null(result.Error);
+        Assert.Equal(["a", "b", "c", "d"], result.Drafts.Select(d => Encoding.UTF8.GetString(d.Message.Span)));
+        Assert.Equal([LogStream.Stdout, LogStream.Stderr, LogStream.Stdout, LogStream.Stdout], result.Drafts.Select(d => d.Stream));
+        Assert.Equal(["web-1", "web-1", "web-2", "web-2"], result.Drafts.Select(d => d.Instance));
+        Assert.Equal([LogSourceKind.Stack, LogSourceKind.Stack, LogSourceKind.Stack, LogSourceKind.Service], result.Drafts.Select(d => d.Kind));
+        Assert.Same(result.Drafts[0].Source, result.Drafts[1].Source);
+        Assert.Same(result.Drafts[0].Rack, result.Drafts[2].Rack);
+    }
+
+    [Theory]
+    [InlineData("""{"stack":"web","instance":"web-1","rack":"r1","message":"b","stream":"stdin"}""", "entries[1].stream")]
+    [InlineData("""{"stack":"web","instance":"web-1","rack":"r9","message":"b"}""", "entries[1].rack")]
+    [InlineData("""{"stack":"web","service":"web","instance":"web-1","rack":"r1","message":"b"}""", "entries[1].stack")]
+    [InlineData("""{"stack":"web","instance":"web-1","rack":"r1","messageBase64":"!!"}""", "entries[1].messageBase64")]
+    [InlineData("""{"stack":"web","instance":"web-1","rack":"r1","message":"b","messageBase64":"YQ=="}""", "entries[1].message")]
+    [InlineData("""{"stack":"web","instance":"web-1","rack":"r1"}""", "entries[1].message")]
+    public void A_later_entry_with_the_same_names_is_still_checked_and_named(string second, string field)
+    {
+        var result = Parse("""{"stack":"web","instance":"web-1","rack":"r1","message":"a"}""", second);
+
+        Assert.Equal(field, result.Field);
+        Assert.Contains("entries[1]", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void With_an_ingest_token_a_repeated_entry_may_leave_the_rack_out_but_not_name_another()
+    {
+        var ok = LogIngestParser.Parse(Body("""{"stack":"web","instance":"w","message":"a"}""", """{"stack":"web","instance":"w","message":"b"}"""), "r2", Racks);
+        var other = LogIngestParser.Parse(Body("""{"stack":"web","instance":"w","message":"a"}""", """{"stack":"web","instance":"w","rack":"r1","message":"b"}"""), "r2", Racks);
+
+        Assert.Equal(["r2", "r2"], ok.Drafts.Select(d => d.Rack));
+        Assert.Equal("entries[1].rack", other.Field);
+    }
+
+    private static LogIngestParseResult Parse(params string[] lines) => LogIngestParser.Parse(Body(lines), null, Racks);
+
+    private static byte[] Body(params string[] lines) => Encoding.UTF8.GetBytes(string.Join('\n', lines));
+}
