@@ -103,7 +103,7 @@ internal sealed class EnvironmentResource : IManagedResource
                     },
                     null,
                     cancellationToken);
-            var records = planned[DnsRecords].IsKnown ? planned[DnsRecords] : await EnvironmentDnsRecords.ReadAsync(client, name, cancellationToken);
+            var records = planned[DnsRecords].IsKnown ? planned[DnsRecords] : await ReadRecordsAfterWriteAsync(client, name, operation, diagnostics, cancellationToken);
             return planned
                 .With(Id, CtyValue.String(environment.Id))
                 .With(PrimaryRack, CtyValue.String(environment.PrimaryRack))
@@ -115,6 +115,26 @@ internal sealed class EnvironmentResource : IManagedResource
         {
             diagnostics.Add(ProviderDiagnostics.Platform(operation, ex, FieldPath));
             return null;
+        }
+    }
+
+    /// <summary>
+    /// The records after a write that succeeded: a failure to read them must not drop the environment from state
+    /// (it exists now), so it becomes an empty list and a warning; the next refresh reads them.
+    /// </summary>
+    private static async Task<CtyValue> ReadRecordsAfterWriteAsync(
+        WidemeshClient client, string name, string operation, ICollection<Tf.Diagnostic> diagnostics, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await EnvironmentDnsRecords.ReadAsync(client, name, cancellationToken);
+        }
+        catch (WidemeshException ex)
+        {
+            diagnostics.Add(ProviderDiagnostics.Warning(
+                $"{operation}: DNS records not read",
+                $"Environment '{name}' was written, but its DNS records could not be read ({ex.Message}). dns_records is empty until the next refresh: run terraform apply -refresh-only, or the next plan reads them."));
+            return CtyValue.List(EnvironmentDnsRecords.RecordType, []);
         }
     }
 
