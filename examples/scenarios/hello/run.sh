@@ -56,20 +56,47 @@ mesh() {
   return "${PIPESTATUS[0]}"
 }
 
-# The address DNS gives hello.widemesh.internal: asked of meshd's DNS server (dig when present, else the
-# address `mesh env dns` expects, which is what that server answers).
-resolve() {
+# The address DNS gives hello.widemesh.internal, asked of meshd's DNS server: with dig when present, else with a
+# few lines of Python (one UDP query for the A record), else the address `mesh env dns` says that server answers.
+cat >"$WORK/dnsq.py" <<'PY'
+import random, socket, struct, sys
+name, server, port = sys.argv[1], sys.argv[2], int(sys.argv[3])
+query = struct.pack(">HHHHHH", random.randint(0, 65535), 0x0100, 1, 0, 0, 0)
+query += b"".join(bytes([len(label)]) + label.encode() for label in name.split(".")) + b"\0" + struct.pack(">HH", 1, 1)
+sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+sock.settimeout(2)
+sock.sendto(query, (server, port))
+answer, _ = sock.recvfrom(4096)
+at = len(query)
+for _ in range(struct.unpack(">H", answer[6:8])[0]):
+    if answer[at] & 0xC0 == 0xC0:
+        at += 2
+    else:
+        while answer[at]:
+            at += answer[at] + 1
+        at += 1
+    kind, _, ttl, length = struct.unpack(">HHIH", answer[at:at + 10])
+    at += 10
+    if kind == 1:
+        print(".".join(str(b) for b in answer[at:at + 4]), ttl)
+        break
+    at += length
+PY
+# Prints "ADDRESS TTL".
+resolve_with_ttl() {
   if command -v dig >/dev/null; then
-    dig @127.0.0.1 -p "$DNS_PORT" +short +time=1 +tries=1 hello.widemesh.internal A | tail -n 1
+    dig @127.0.0.1 -p "$DNS_PORT" +noall +answer +time=1 +tries=1 hello.widemesh.internal A | awk '$4 == "A" { print $5, $2; exit }'
+  elif [[ -x /usr/bin/python3 ]]; then
+    /usr/bin/python3 "$WORK/dnsq.py" hello.widemesh.internal 127.0.0.1 "$DNS_PORT"
   else
-    { "$MESH" env dns hello --json 2>/dev/null || true; } | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["expectedAddress"] or "")'
+    { "$MESH" env dns hello --json 2>/dev/null || true; } | /usr/bin/python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["expectedAddress"] or "", d["ttl"])'
   fi
 }
-request() {
-  local address
-  address="$(resolve)"
-  curl -fsS --max-time 10 --resolve "hello.widemesh.internal:8080:$address" http://hello.widemesh.internal:8080/
+resolve() { resolve_with_ttl | cut -d' ' -f1; }
+request_at() {
+  curl -fsS --max-time 10 --resolve "hello.widemesh.internal:8080:$1" http://hello.widemesh.internal:8080/ || { echo "(at $1, $(date +%T.%N))"; return 1; }
 }
+request() { request_at "$(resolve)"; }
 
 step "Two local racks"
 mesh rack create hello-a
@@ -91,9 +118,18 @@ mesh logs --env hello --no-follow --since 5m | tail -n 12
 
 step "Migrate to hello-b while a client keeps requesting it"
 : >"$WORK/requests.log"
+# The client behaves like a real one: it asks DNS again only when the answer's TTL has run out, and keeps
+# using the cached address until then (the migration relies on exactly that: the old rack keeps serving until
+# the old answer's TTL is over).
 (
+  address=""
+  expires=0
   while true; do
-    if out="$(request 2>&1)"; then echo "ok $out"; else echo "FAIL $out"; fi
+    if (( $(date +%s) >= expires )); then
+      read -r address ttl < <(resolve_with_ttl)
+      expires=$(( $(date +%s) + ${ttl:-0} ))
+    fi
+    if out="$(request_at "$address" 2>&1)"; then echo "ok $out"; else echo "FAIL ${out//$'\n'/ }"; fi
     sleep 0.1
   done >>"$WORK/requests.log"
 ) &
