@@ -24,7 +24,8 @@ internal static class LocalIsolationProbe
         }
 
         var probe = $"{namespacePrefix}probe-{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}";
-        var created = await NetworkNamespaces.CreateAsync(probe, null, cancellationToken);
+        // Owned by this process: if meshd dies mid-probe, the next meshd's sweep removes it.
+        var created = await NetworkNamespaces.CreateAsync(probe, $"/proc/{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}", cancellationToken);
         await NetworkNamespaces.DeleteAsync(probe, cancellationToken);
         return created.Succeeded ? null : $"`ip netns add` failed: {created.Error}";
     }

@@ -29,8 +29,9 @@ internal static class NetworkNamespaces
             : [];
 
     /// <summary>
-    /// Creates the namespace and brings its loopback interface up, recording <paramref name="dataDirectory"/> as its
-    /// owner so that any later meshd can delete it once that directory is gone (see <see cref="SweepOrphansAsync"/>).
+    /// Creates the namespace and brings its loopback interface up, recording <paramref name="dataDirectory"/> (or any
+    /// directory that lives as long as the namespace should, such as <c>/proc/&lt;pid&gt;</c>) as its owner, so that any
+    /// later meshd can delete it once that directory is gone (see <see cref="SweepOrphansAsync"/>).
     /// </summary>
     public static async Task<CommandResult> CreateAsync(string name, string? dataDirectory, CancellationToken cancellationToken)
     {
