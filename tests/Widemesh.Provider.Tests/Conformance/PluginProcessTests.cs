@@ -74,7 +74,7 @@ public sealed class PluginProcessTests(ProviderUnderTest provider) : IClassFixtu
     {
         await using var harness = await provider.LaunchAsync(TestContext.Current.CancellationToken);
 
-        Assert.Equal(["widemesh_environment", "widemesh_rack"], harness.Schemas.Resources.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["widemesh_environment", "widemesh_log_drain", "widemesh_rack"], harness.Schemas.Resources.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(["widemesh_dns_propagation", "widemesh_environment", "widemesh_environments", "widemesh_rack", "widemesh_racks"], harness.Schemas.DataSources.Keys.Order(StringComparer.Ordinal));
         Assert.True(harness.Schemas.Provider.Block.Attribute("token")!.Sensitive);
         var environment = harness.Schemas.Resource("widemesh_environment").Block;

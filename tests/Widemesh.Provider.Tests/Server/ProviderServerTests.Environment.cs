@@ -134,7 +134,8 @@ public sealed partial class ProviderServerTests
         await client.DeleteEnvironmentAsync(state["name"].AsString(), null, Token);
         var (_, afterDelete) = await sut.ReadAsync(Environment, state, Token);
 
-        Assert.True(ProviderSession.Decode(Assert.Single(import.ImportedResources).State, ProviderSession.TypeOf(Environment)).ValueEquals(state));
+        var imported = ProviderSession.Decode(Assert.Single(import.ImportedResources).State, ProviderSession.TypeOf(Environment));
+        Assert.True(imported.ValueEquals(state), $"import differs from the managed state: {imported} vs {state}");
         Assert.True(afterDelete.IsNull);
     }
 

@@ -18,8 +18,16 @@ internal sealed class ProviderSession(ProviderServer server) : IDisposable
             ? resource.Schema.ImpliedType
             : ProviderRegistry.Default.DataSources[typeName].Schema.ImpliedType;
 
-    public static CtyValue Config(string typeName, params (string Name, CtyValue Value)[] attributes) =>
-        CtyValue.Object(TypeOf(typeName), attributes.Select(a => KeyValuePair.Create(a.Name, a.Value)));
+    /// <summary>A configuration as Terraform decodes it: attributes not given are null, nested blocks not given are empty lists.</summary>
+    public static CtyValue Config(string typeName, params (string Name, CtyValue Value)[] attributes)
+    {
+        var blocks = ProviderRegistry.Default.Resources.TryGetValue(typeName, out var resource)
+            ? resource.Schema.Block.NestedBlocks
+            : ProviderRegistry.Default.DataSources[typeName].Schema.Block.NestedBlocks;
+        var given = attributes.Select(a => KeyValuePair.Create(a.Name, a.Value)).ToList();
+        given.AddRange(blocks.Where(b => given.All(g => g.Key != b.TypeName)).Select(b => KeyValuePair.Create(b.TypeName, CtyValue.List(b.ElementType, []))));
+        return CtyValue.Object(TypeOf(typeName), given);
+    }
 
     public static CtyValue Strings(params string[] items) => CtyValue.List(CtyType.String, items.Select(CtyValue.String));
 
