@@ -95,6 +95,11 @@ internal static class EnvironmentsApi
         }
 
         var caller = CallerContext.Get(context);
+        if (await runtimes.FindPlacementProblemAsync(caller.AccountId, request.Racks, request.Stacks ?? [], request.Services ?? [], cancellationToken) is { } cannotRun)
+        {
+            return Problems.CannotRun(cannotRun);
+        }
+
         var result = await store.CreateEnvironmentAsync(
             new NewEnvironment(caller.AccountId, request.Name, request.Racks, request.ManagedBy) { Stacks = request.Stacks ?? [], Services = request.Services ?? [] },
             cancellationToken);
@@ -171,6 +176,20 @@ internal static class EnvironmentsApi
         }
 
         var caller = CallerContext.Get(context);
+        if (request.Racks is not null || request.Stacks is not null || request.Services is not null)
+        {
+            var current = await store.GetEnvironmentAsync(caller.AccountId, name, cancellationToken);
+            if (current is not null && await runtimes.FindPlacementProblemAsync(
+                    caller.AccountId,
+                    request.Racks ?? current.Racks,
+                    request.Stacks ?? (replace ? [] : current.Stacks),
+                    request.Services ?? (replace ? [] : current.Services),
+                    cancellationToken) is { } cannotRun)
+            {
+                return Problems.CannotRun(cannotRun);
+            }
+        }
+
         var change = new EnvironmentChange(caller.AccountId, name, request.Racks, replace || request.ManagedBy is not null, request.ManagedBy, expectedVersion)
         {
             Stacks = replace ? request.Stacks ?? [] : request.Stacks,

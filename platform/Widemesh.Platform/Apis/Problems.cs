@@ -22,6 +22,10 @@ internal static class Problems
     public static ProblemHttpResult NameTaken(string field, string detail) =>
         Create(StatusCodes.Status409Conflict, ProblemTypes.NameTaken, "Name taken", detail, field);
 
+    /// <summary>The environment's stacks or services cannot run on its racks on this machine (409, field <c>racks</c>).</summary>
+    public static ProblemHttpResult CannotRun(string detail) =>
+        Create(StatusCodes.Status409Conflict, ProblemTypes.Conflict, "Cannot run here", detail, "racks");
+
     public static ProblemHttpResult PortInUse(string detail) =>
         Create(StatusCodes.Status409Conflict, ProblemTypes.PortInUse, "Port in use", detail, "stacks");
 

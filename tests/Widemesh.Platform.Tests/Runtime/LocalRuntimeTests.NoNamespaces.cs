@@ -1,3 +1,4 @@
+using Widemesh.Sdk.Client;
 using Widemesh.Sdk.Contracts;
 using Widemesh.Testing.Meshd;
 
@@ -8,7 +9,7 @@ namespace Widemesh.Platform.Tests.Runtime;
 public sealed partial class LocalRuntimeTests
 {
     [Fact]
-    public async Task Without_root_meshd_says_so_at_start_and_instances_say_how_to_run()
+    public async Task Without_root_meshd_says_so_at_start_and_refuses_stacks_on_local_racks_saying_how_to_run()
     {
         RuntimeRequirements.SkipUnlessNamespaces();
         var folder = UnprivilegedFolder();
@@ -19,17 +20,22 @@ public sealed partial class LocalRuntimeTests
                 Ct);
             using var client = meshd.CreateClient();
             var rack = await client.CreateRackAsync(new CreateRackRequest { Name = "local" }, Ct);
-            var environment = await client.CreateEnvironmentAsync(
-                new CreateEnvironmentRequest { Name = RuntimeSome.Name("env"), Racks = [rack.Name], Stacks = [new StackSpec { Name = "web", Command = RuntimeCommands.Sleeper }] },
-                Ct);
+            var stacks = new[] { new StackSpec { Name = "web", Command = RuntimeCommands.Sleeper } };
 
-            var instances = await client.ListInstancesAsync(environment.Name, Ct);
+            var refused = await Assert.ThrowsAsync<WidemeshConflictException>(() => client.CreateEnvironmentAsync(
+                new CreateEnvironmentRequest { Name = RuntimeSome.Name("env"), Racks = [rack.Name], Stacks = stacks }, Ct));
+            var empty = await client.CreateEnvironmentAsync(new CreateEnvironmentRequest { Name = RuntimeSome.Name("env"), Racks = [rack.Name] }, Ct);
+            var refusedUpdate = await Assert.ThrowsAsync<WidemeshConflictException>(() =>
+                client.UpdateEnvironmentAsync(empty.Name, new UpdateEnvironmentRequest { Stacks = stacks }, null, Ct));
+            var instances = await client.ListInstancesAsync(empty.Name, Ct);
 
             Assert.Contains("network namespaces are not available (meshd does not run as root)", meshd.Output, StringComparison.Ordinal);
-            var web = Assert.Single(instances);
-            Assert.Equal("stopped", web.State);
-            Assert.Contains("Start meshd as root", web.Message, StringComparison.Ordinal);
-            Assert.Contains("--isolation none", web.Message, StringComparison.Ordinal);
+            Assert.Equal("racks", refused.Field);
+            Assert.Contains("Start meshd as root", refused.Detail, StringComparison.Ordinal);
+            Assert.Contains("--isolation none", refused.Detail, StringComparison.Ordinal);
+            Assert.Contains("Start meshd as root", refusedUpdate.Detail, StringComparison.Ordinal);
+            Assert.Empty((await client.GetEnvironmentAsync(empty.Name, Ct))!.Stacks);
+            Assert.Empty(instances);
         }
         finally
         {
