@@ -135,6 +135,18 @@ public sealed class MeshdProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // A graceful stop first: meshd then stops its local instances and deletes their network namespaces,
+        // which a SIGKILL would leave behind on the machine. Killed after 10 s if it does not exit.
+        try
+        {
+            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await StopAsync(grace.Token);
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            // Still running after the grace period, or already gone: killed below.
+        }
+
         try
         {
             await KillHardAsync(CancellationToken.None);
