@@ -1,4 +1,5 @@
 using Amazon;
+using Widemesh.Sdk.Naming;
 
 namespace Widemesh.Platform.Racks;
 
@@ -13,33 +14,9 @@ internal static class AwsRegions
     /// <summary>The known regions closest to <paramref name="region"/> by edit distance, closest first.</summary>
     public static IReadOnlyList<string> Nearest(string region, int count = 3) =>
         [.. Names
-            .Select(name => (Name: name, Distance: EditDistance(region.ToLowerInvariant(), name)))
+            .Select(name => (Name: name, Distance: EditDistance.Between(region.ToLowerInvariant(), name)))
             .OrderBy(x => x.Distance)
             .ThenBy(x => x.Name, StringComparer.Ordinal)
             .Take(count)
             .Select(x => x.Name)];
-
-    private static int EditDistance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
-    }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using DnsClient;
 using Widemesh.Sdk.Contracts;
+using Widemesh.Testing.Dns;
 
 namespace Widemesh.Platform.Tests.Dns;
 
@@ -12,7 +13,7 @@ public sealed class CachingResolverTests(DnsMeshdFixture fixture) : IClassFixtur
     [Fact]
     public async Task A_caching_resolver_keeps_the_old_rack_until_the_ttl_runs_out_and_the_check_reports_it()
     {
-        var (unbound, skip) = await UnboundResolver.StartAsync(DnsMeshdFixture.Zone, fixture.DnsEndPoint, Ct);
+        var (unbound, skip) = await UnboundHost.StartAsync(DnsMeshdFixture.Zone, fixture.DnsEndPoint, Ct);
         if (unbound is null)
         {
             Assert.Skip(skip!);
@@ -45,7 +46,7 @@ public sealed class CachingResolverTests(DnsMeshdFixture fixture) : IClassFixtur
         Assert.True(switched.Elapsed >= TimeSpan.FromSeconds(DnsMeshdFixture.TtlSeconds - 1), $"the cache let go after {switched.Elapsed}, before the TTL");
     }
 
-    private static async Task<string?> AskAsync(UnboundResolver resolver, string hostname)
+    private static async Task<string?> AskAsync(UnboundHost resolver, string hostname)
     {
         var client = new LookupClient(new LookupClientOptions(new NameServer(resolver.EndPoint)) { UseCache = false, Retries = 0, Timeout = TimeSpan.FromSeconds(2), ThrowDnsErrors = false });
         var response = await client.QueryAsync(hostname, QueryType.A, cancellationToken: Ct);

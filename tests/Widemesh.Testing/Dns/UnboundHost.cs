@@ -7,8 +7,7 @@ namespace Widemesh.Testing.Dns;
 /// <summary>
 /// A real Unbound caching resolver on a free loopback port that forwards one zone to meshd's DNS server.
 /// Debian's <c>unbound</c> package is installed when missing and the tests run as root; otherwise
-/// <see cref="StartAsync"/> returns the reason to skip. Shared by the test projects (the platform tests
-/// have an older copy, <c>Widemesh.Platform.Tests.Dns.UnboundResolver</c>, that can move onto this one).
+/// <see cref="StartAsync"/> returns the reason to skip. Shared by the test projects.
 /// </summary>
 public sealed class UnboundHost : IAsyncDisposable
 {
