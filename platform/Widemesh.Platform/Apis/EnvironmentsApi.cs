@@ -119,8 +119,7 @@ internal static class EnvironmentsApi
         var environment = result.Value!;
 
         // The write is committed: the zone follows it even when the caller has gone away.
-        await dns.RefreshHostAsync(environment.Name, CancellationToken.None);
-        await runtimes.ApplyAsync(caller.AccountId, null, environment, cancellationToken);
+        await runtimes.ApplyAsync(caller.AccountId, null, environment, () => dns.RefreshHostAsync(environment.Name, CancellationToken.None), CancellationToken.None);
         Log.EnvironmentCreated(loggers.CreateLogger(typeof(EnvironmentsApi)), environment.Name, caller.AccountName, string.Join(',', environment.Racks));
         ETags.Set(context.Response, environment.Version);
         return TypedResults.Created($"/v1/environments/{environment.Name}", ToContract(environment, options.Zone));
@@ -215,8 +214,8 @@ internal static class EnvironmentsApi
         var environment = result.Value!;
         if (result.Previous is { } previous && previous.Version != environment.Version)
         {
-            await context.RequestServices.GetRequiredService<DnsZone>().RefreshHostAsync(name, CancellationToken.None);
-            await runtimes.ApplyAsync(caller.AccountId, previous, environment, cancellationToken);
+            var dns = context.RequestServices.GetRequiredService<DnsZone>();
+            await runtimes.ApplyAsync(caller.AccountId, previous, environment, () => dns.RefreshHostAsync(name, CancellationToken.None), CancellationToken.None);
             await logs.ApplyAsync(previous, environment, cancellationToken);
             Log.EnvironmentUpdated(loggers.CreateLogger(typeof(EnvironmentsApi)), environment.Name, caller.AccountName, string.Join(',', environment.Racks), environment.Version);
         }
@@ -244,8 +243,8 @@ internal static class EnvironmentsApi
                 return Problems.PreconditionFailed($"Environment '{name}'", expectedVersion!.Value, result.CurrentVersion!.Value);
         }
 
-        await context.RequestServices.GetRequiredService<DnsZone>().RefreshHostAsync(name, CancellationToken.None);
-        await runtimes.ApplyAsync(caller.AccountId, result.Value, null, cancellationToken);
+        var dns = context.RequestServices.GetRequiredService<DnsZone>();
+        await runtimes.ApplyAsync(caller.AccountId, result.Value, null, () => dns.RefreshHostAsync(name, CancellationToken.None), CancellationToken.None);
         await logs.ApplyAsync(result.Value!, null, cancellationToken);
         context.RequestServices.GetRequiredService<ReleaseStore>().DeleteEnvironment(result.Value!.Id);
         Log.EnvironmentDeleted(loggers.CreateLogger(typeof(EnvironmentsApi)), name, caller.AccountName);

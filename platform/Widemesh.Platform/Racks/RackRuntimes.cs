@@ -46,21 +46,17 @@ internal sealed class RackRuntimes
     public IRackRuntime For(string provider) =>
         _byProvider.TryGetValue(provider, out var runtime) ? runtime : throw new InvalidOperationException($"No runtime for rack provider '{provider}'.");
 
-    /// <summary>Tells the runtimes what changed: racks only in <paramref name="before"/> lose the environment, racks in <paramref name="after"/> run it.</summary>
-    public async Task ApplyAsync(string accountId, StoredEnvironment? before, StoredEnvironment? after, CancellationToken cancellationToken)
+    /// <summary>
+    /// Tells the runtimes what changed, in the order that never leaves a name without a server: racks in
+    /// <paramref name="after"/> run the environment first (so a new rack's ingress listens), then
+    /// <paramref name="switchDns"/> points DNS at the new last rack, and only then do racks that are only in
+    /// <paramref name="before"/> lose it.
+    /// </summary>
+    public async Task ApplyAsync(
+        string accountId, StoredEnvironment? before, StoredEnvironment? after, Func<Task> switchDns, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(switchDns);
         var racks = (await _store.ListRacksAsync(accountId, cancellationToken)).ToDictionary(r => r.Name, StringComparer.Ordinal);
-        if (before is not null)
-        {
-            foreach (var name in before.Racks.Except(after?.Racks ?? [], StringComparer.Ordinal))
-            {
-                if (racks.TryGetValue(name, out var rack))
-                {
-                    await For(rack.Provider).RemoveEnvironmentAsync(rack, before, cancellationToken);
-                }
-            }
-        }
-
         if (after is not null)
         {
             foreach (var name in after.Racks)
@@ -68,6 +64,18 @@ internal sealed class RackRuntimes
                 if (racks.TryGetValue(name, out var rack))
                 {
                     await For(rack.Provider).PlaceEnvironmentAsync(rack, after, cancellationToken);
+                }
+            }
+        }
+
+        await switchDns();
+        if (before is not null)
+        {
+            foreach (var name in before.Racks.Except(after?.Racks ?? [], StringComparer.Ordinal))
+            {
+                if (racks.TryGetValue(name, out var rack))
+                {
+                    await For(rack.Provider).RemoveEnvironmentAsync(rack, before, cancellationToken);
                 }
             }
         }

@@ -32,10 +32,10 @@ internal sealed class RuntimeBed : IAsyncDisposable
     public static Task<RuntimeBed> StartAsync(CancellationToken cancellationToken) => StartAsync([], cancellationToken);
 
     /// <summary>Starts meshd with more <paramref name="arguments"/> (such as <c>--isolation none</c>).</summary>
-    public static async Task<RuntimeBed> StartAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    public static async Task<RuntimeBed> StartAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken, bool dns = false)
     {
         RuntimeRequirements.SkipUnlessNamespaces();
-        var meshd = await MeshdProcess.StartAsync(new MeshdOptions { ExtraArguments = arguments }, cancellationToken);
+        var meshd = await MeshdProcess.StartAsync(new MeshdOptions { ExtraArguments = arguments, Dns = dns }, cancellationToken);
         return new RuntimeBed(meshd);
     }
 

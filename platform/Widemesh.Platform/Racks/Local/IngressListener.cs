@@ -21,16 +21,44 @@ internal sealed class IngressListener : IAsyncDisposable
     private readonly CancellationTokenSource _closing = new();
     private readonly Task _run;
     private int _next;
+    private Socket? _bound;
 
     public IngressListener(LocalEnvironmentContext context, IPEndPoint endPoint, Func<IReadOnlyList<LocalInstance>> instances)
     {
         _context = context;
         _endPoint = endPoint;
         _instances = instances;
+
+        // The first bind happens before the constructor returns, so once a placement is done the port listens:
+        // meshd points DNS at a new rack only after that. Later attempts (a port held by another process) run in the loop.
+        _bound = TryListen();
         _run = Task.Run(() => RunAsync(_closing.Token));
     }
 
     public IPEndPoint EndPoint => _endPoint;
+
+    private Socket? TryListen()
+    {
+        var socket = new Socket(_endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            Listen(socket);
+            return socket;
+        }
+        catch (SocketException)
+        {
+            // Reported and retried by the loop.
+            socket.Dispose();
+            return null;
+        }
+    }
+
+    private void Listen(Socket socket)
+    {
+        socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+        socket.Bind(_endPoint);
+        socket.Listen(512);
+    }
 
     /// <summary>Why the public port does not answer, when it does not.</summary>
     public string? Problem { get; private set; }
@@ -39,6 +67,7 @@ internal sealed class IngressListener : IAsyncDisposable
     {
         await _closing.CancelAsync();
         await _run;
+        Interlocked.Exchange(ref _bound, null)?.Dispose();
         _closing.Dispose();
     }
 
@@ -46,12 +75,14 @@ internal sealed class IngressListener : IAsyncDisposable
     {
         while (!cancellationToken.IsCancellationRequested)
         {
-            using var listener = new Socket(_endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+            using var listener = Interlocked.Exchange(ref _bound, null) ?? new Socket(_endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
             try
             {
-                listener.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-                listener.Bind(_endPoint);
-                listener.Listen(512);
+                if (!listener.IsBound)
+                {
+                    Listen(listener);
+                }
+
                 Problem = null;
             }
             catch (SocketException exception)
