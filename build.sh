@@ -92,7 +92,7 @@ summarize_trx() {
 }
 
 test_all() {
-  ensure_packages curl procps
+  ensure_packages curl procps iproute2 python3
   build
   publish
   local results="$ROOT/artifacts/test-results"

@@ -11,9 +11,19 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 CHECKPOINT_DISABLE=1
 step() { printf '\n\033[1m▶ %s\033[0m\n' "$*"; }
 say() { printf '  %s\n' "$*"; }
 
-if ! command -v curl >/dev/null; then
+# What the walk-through and the hello application need beyond the .NET SDK: curl, python3 (hello's worker
+# and kv service) and iproute2 (`ip`, for the network namespaces of local racks). Installed when missing.
+missing=()
+[[ -x /usr/bin/curl ]] || missing+=(curl)
+[[ -x /usr/bin/python3 ]] || missing+=(python3)
+command -v ip >/dev/null || [[ -x /usr/sbin/ip ]] || missing+=(iproute2)
+if ((${#missing[@]})); then
+  if [[ $(id -u) -ne 0 ]]; then
+    echo "missing Debian packages: ${missing[*]}; install them (sudo apt-get install ${missing[*]}) and run again" >&2
+    exit 1
+  fi
   DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq curl >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 step "Building (dotnet build Widemesh.sln)"
