@@ -34,7 +34,7 @@ internal sealed partial class BuiltinEngine
 
             if (!steps.TryGetValue(import.To, out var existing) || existing.Prior.IsNull)
             {
-                imports.Add((import, target, provider.Schema(target.Type) ?? throw UnknownType(target)));
+                imports.Add((import, target, provider.Schema(target.Type) ?? throw UnknownType(target, provider)));
             }
         }
 
@@ -51,7 +51,7 @@ internal sealed partial class BuiltinEngine
 
         foreach (var resource in config.Resources)
         {
-            var schema = provider.Schema(resource.Type) ?? throw UnknownType(resource);
+            var schema = provider.Schema(resource.Type) ?? throw UnknownType(resource, provider);
             var step = steps.GetValueOrDefault(resource.Address) ?? new ResourceStep(resource.Type, resource.Name, schema);
             steps[resource.Address] = step;
             step.Config = ConfigValues.Build(resource, schema);
@@ -135,6 +135,6 @@ internal sealed partial class BuiltinEngine
             ?? throw UnsupportedConstruct.At($"the resource type {resource.Type} (in the state) that this provider version does not have", location);
     }
 
-    private static CliException UnknownType(ConfiguredResource resource) =>
-        UnsupportedConstruct.Invalid($"the widemesh provider has no resource type {resource.Type}; it has widemesh_rack and widemesh_environment.", resource.Location);
+    private static CliException UnknownType(ConfiguredResource resource, ProviderSession provider) =>
+        UnsupportedConstruct.Invalid($"the widemesh provider has no resource type {resource.Type}; it has {string.Join(", ", provider.ResourceTypes)}.", resource.Location);
 }

@@ -69,6 +69,9 @@ internal sealed class ProviderSession : IDisposable
 
     public ResourceTypeSchema? Schema(string typeName) => _schemas.GetValueOrDefault(typeName);
 
+    /// <summary>The resource types the provider offers, sorted.</summary>
+    public IReadOnlyList<string> ResourceTypes => [.. _schemas.Keys.Order(StringComparer.Ordinal)];
+
     /// <summary>UpgradeResourceState then ReadResource; null when the resource is gone from the platform.</summary>
     public async Task<(CtyValue State, ByteString Private)> RefreshAsync(ResourceTypeSchema schema, string address, StateInstance instance, CancellationToken cancellationToken)
     {

@@ -41,6 +41,18 @@ public sealed class NestedBlockTests(MeshdFixture fixture)
     }
 
     [Fact]
+    public async Task An_unknown_resource_type_is_refused_naming_every_type_the_provider_has()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var mesh = await MeshCli.CreateAsync(fixture, ct);
+        mesh.WriteWorkspaceFile("extra.tf", "resource \"widemesh_database\" \"db\" {\n}\n");
+
+        var result = await mesh.RunExpectingAsync(7, ["plan"], ct);
+
+        Assert.Contains("has no resource type widemesh_database; it has widemesh_environment, widemesh_log_drain, widemesh_rack.", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unknown_argument_inside_a_block_is_refused_at_its_line()
     {
         var ct = TestContext.Current.CancellationToken;
