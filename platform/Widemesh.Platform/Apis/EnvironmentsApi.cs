@@ -175,7 +175,7 @@ internal static class EnvironmentsApi
         }
 
         var caller = CallerContext.Get(context);
-        if (request.Racks is not null || request.Stacks is not null || request.Services is not null)
+        if (runtimes.RefusesLocalWork && (request.Racks is not null || request.Stacks is not null || request.Services is not null))
         {
             var current = await store.GetEnvironmentAsync(caller.AccountId, name, cancellationToken);
             if (current is not null && await runtimes.FindPlacementProblemAsync(

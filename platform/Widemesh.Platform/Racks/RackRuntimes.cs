@@ -25,6 +25,9 @@ internal sealed class RackRuntimes
     /// <summary>The runtime of <c>local</c> racks.</summary>
     public LocalRackRuntime Local { get; }
 
+    /// <summary>True when local racks cannot run stacks or services here (no namespaces and no <c>--isolation none</c>): only then can a placement be refused.</summary>
+    public bool RefusesLocalWork => Local.Mode == LocalIsolationMode.Unavailable;
+
     /// <summary>
     /// Why the environment cannot run on its racks on this machine (local racks without network namespaces and no
     /// <c>--isolation none</c>), or null when it can. The API answers it before storing a change.
@@ -33,7 +36,7 @@ internal sealed class RackRuntimes
         string accountId, IReadOnlyList<string> rackNames, IReadOnlyList<StackSpec> stacks, IReadOnlyList<ServiceSpec> services, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rackNames);
-        if (stacks.Count + services.Count == 0)
+        if (!RefusesLocalWork || stacks.Count + services.Count == 0)
         {
             return null;
         }
