@@ -19,6 +19,8 @@ public sealed partial class LocalRuntimeTests
         await bed.WaitServingAsync(environment.Name, 2, Ct);
         var dns = new LookupClient(new LookupClientOptions(bed.Meshd.DnsEndPoint!) { UseCache = false, Timeout = TimeSpan.FromSeconds(1), Retries = 0 });
         using var stop = new CancellationTokenSource();
+        var asked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var enough = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var newAnswers = 0;
         var refused = new List<string>();
 
@@ -28,6 +30,7 @@ public sealed partial class LocalRuntimeTests
             while (!stop.IsCancellationRequested)
             {
                 var answer = await dns.QueryAsync(environment.Hostname, QueryType.A, cancellationToken: Ct);
+                asked.TrySetResult();
                 if (answer.Answers.ARecords().FirstOrDefault()?.Address.ToString() == next.IngressAddress)
                 {
                     newAnswers++;
@@ -40,12 +43,17 @@ public sealed partial class LocalRuntimeTests
                     {
                         refused.Add($"answer {newAnswers}: {exception.SocketErrorCode}");
                     }
+
+                    if (newAnswers >= 20)
+                    {
+                        enough.TrySetResult();
+                    }
                 }
             }
         }, Ct);
-        await Task.Delay(100, Ct);
+        await asked.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
         await bed.Client.UpdateEnvironmentAsync(environment.Name, new UpdateEnvironmentRequest { Racks = [old.Name, next.Name] }, null, Ct);
-        await Task.Delay(300, Ct);
+        await Task.WhenAny(enough.Task, Task.Delay(TimeSpan.FromSeconds(10), Ct));
         await stop.CancelAsync();
         await watcher;
 
