@@ -95,15 +95,6 @@ internal sealed class ReleaseStore(PlatformOptions options)
     public void Keep(ReleaseUpload upload, string environmentId, string releaseId) =>
         File.Move(upload.TemporaryPath, GetArchivePath(environmentId, releaseId), overwrite: false);
 
-    /// <summary>Unpacks a release's archive into <paramref name="destination"/> (which must be empty or absent).</summary>
-    public async Task ExtractAsync(string environmentId, string releaseId, string destination, CancellationToken cancellationToken)
-    {
-        Directory.CreateDirectory(destination);
-        await using var file = File.OpenRead(GetArchivePath(environmentId, releaseId));
-        await using var gzip = new GZipStream(file, CompressionMode.Decompress);
-        await TarFile.ExtractToDirectoryAsync(gzip, destination, overwriteFiles: false, cancellationToken);
-    }
-
     /// <summary>Deletes every release archive of a deleted environment.</summary>
     public void DeleteEnvironment(string environmentId)
     {
