@@ -24,6 +24,12 @@ public sealed record MeshdOptions
     /// <summary>The meshd executable to run; the debug build under <c>artifacts/</c> when null.</summary>
     public string? ExecutablePath { get; init; }
 
+    /// <summary>The HTTP port to try first (a free one when null); taken ports are replaced by fresh ones.</summary>
+    public int? Port { get; init; }
+
+    /// <summary>The DNS port to try first when <see cref="Dns"/> is on (a free one when null); a taken one is replaced.</summary>
+    public int? DnsPort { get; init; }
+
     /// <summary>How long to wait for <c>/readyz</c>.</summary>
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(30);
 }

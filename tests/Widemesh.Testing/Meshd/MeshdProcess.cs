@@ -20,6 +20,7 @@ public sealed class MeshdProcess : IAsyncDisposable
     private readonly ConcurrentQueue<string> _output = new();
     private readonly HttpClient _probe = new() { Timeout = TimeSpan.FromSeconds(2) };
     private Process? _process;
+    private volatile bool _listening;
 
     private MeshdProcess(MeshdOptions options, string dataDirectory, bool ownsDataDirectory, int port)
     {
@@ -53,7 +54,10 @@ public sealed class MeshdProcess : IAsyncDisposable
             ?? Path.Combine(Path.GetTempPath(), "widemesh-meshd-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(dataDirectory);
 
-        var meshd = new MeshdProcess(options, dataDirectory, ownsDataDirectory, FreePort());
+        var meshd = new MeshdProcess(options, dataDirectory, ownsDataDirectory, options.Port ?? FreePort())
+        {
+            DnsEndPoint = options is { Dns: true, DnsPort: { } dnsPort } ? new IPEndPoint(IPAddress.Loopback, dnsPort) : null,
+        };
         try
         {
             for (var attempt = 1; ; attempt++)
@@ -63,9 +67,14 @@ public sealed class MeshdProcess : IAsyncDisposable
                     await meshd.LaunchAsync(cancellationToken);
                     return meshd;
                 }
-                catch (MeshdStartException) when (attempt < 3 && meshd.Output.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+                catch (MeshdStartException exception) when (attempt < 5 && (exception.AddressTaken || meshd.Output.Contains("address already in use", StringComparison.OrdinalIgnoreCase)))
                 {
+                    // A free port is only free until someone binds it: another test's server, or a client's
+                    // ephemeral port, can take it between FreePort and meshd's bind. Pick fresh ones.
+                    await meshd.KillHardAsync(cancellationToken);
+                    meshd._output.Clear();
                     meshd.Endpoint = new Uri($"http://127.0.0.1:{FreePort()}/");
+                    meshd.DnsEndPoint = null;
                 }
             }
         }
@@ -247,6 +256,7 @@ public sealed class MeshdProcess : IAsyncDisposable
             start.Environment[name] = value;
         }
 
+        _listening = false;
         var process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, e) => Record(e.Data);
         process.ErrorDataReceived += (_, e) => Record(e.Data);
@@ -258,6 +268,28 @@ public sealed class MeshdProcess : IAsyncDisposable
         await WaitUntilReadyAsync(process, cancellationToken);
         var tokenFile = Path.Combine(DataDirectory, "admin.token");
         AdminToken = File.Exists(tokenFile) ? (await File.ReadAllTextAsync(tokenFile, cancellationToken)).Trim() : string.Empty;
+        await EnsureDnsListensAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// meshd goes on without DNS when its DNS port is taken (it logs so); a test that asked for DNS needs it.
+    /// The DNS server starts before the HTTP listener, so its line is written by now; the output is read asynchronously.
+    /// </summary>
+    private async Task EnsureDnsListensAsync(CancellationToken cancellationToken)
+    {
+        if (_options.Dns)
+        {
+            var waited = Stopwatch.StartNew();
+            while (!Output.Contains("DNS: answering for", StringComparison.Ordinal) && waited.Elapsed < TimeSpan.FromSeconds(2))
+            {
+                if (Output.Contains("DNS is off: cannot listen", StringComparison.Ordinal))
+                {
+                    throw new MeshdStartException($"meshd could not listen for DNS on {DnsEndPoint}. Output:\n{Output}", addressTaken: true);
+                }
+
+                await Task.Delay(20, cancellationToken);
+            }
+        }
     }
 
     private async Task WaitUntilReadyAsync(Process process, CancellationToken cancellationToken)
@@ -271,6 +303,15 @@ public sealed class MeshdProcess : IAsyncDisposable
             {
                 await process.WaitForExitAsync(cancellationToken);
                 throw new MeshdStartException($"meshd exited with code {process.ExitCode} before it was ready. Output:\n{Output}");
+            }
+
+            // A ready answer proves that *a* server listens on the port, not that it is ours: when another process
+            // took the port first, it answers while our meshd fails to bind and exits. So first our meshd must say
+            // that it listens there.
+            if (!_listening)
+            {
+                await Task.Delay(20, cancellationToken);
+                continue;
             }
 
             try
@@ -301,6 +342,11 @@ public sealed class MeshdProcess : IAsyncDisposable
         if (line is null)
         {
             return;
+        }
+
+        if (line.Contains("Now listening on: " + Endpoint.GetLeftPart(UriPartial.Authority), StringComparison.Ordinal))
+        {
+            _listening = true;
         }
 
         _output.Enqueue(line);
