@@ -13,9 +13,9 @@ internal static class Program
         Directory.CreateDirectory(work);
         try
         {
-            var ingest = await IngestBenchmark.RunAsync(work, options.IngestMegabytes, stop.Token);
-            var query = await QueryBenchmark.RunAsync(work, options.StoreMegabytes, stop.Token);
-            var follow = await FollowBenchmark.RunAsync(work, options.FollowSamples, stop.Token);
+            var ingest = options.Runs("ingest") ? await IngestBenchmark.RunAsync(work, options.IngestMegabytes, stop.Token) : null;
+            var query = options.Runs("query") ? await QueryBenchmark.RunAsync(work, options.StoreMegabytes, stop.Token) : null;
+            var follow = options.Runs("follow") ? await FollowBenchmark.RunAsync(work, options.FollowSamples, stop.Token) : null;
             Print(options, ingest, query, follow);
             return 0;
         }
@@ -25,21 +25,32 @@ internal static class Program
         }
     }
 
-    private static void Print(BenchOptions options, IngestResult ingest, QueryResult query, FollowResult follow)
+    private static void Print(BenchOptions options, IngestResult? ingest, QueryResult? query, FollowResult? follow)
     {
         var culture = CultureInfo.InvariantCulture;
-        var cat = ingest.Cat.Rate(ingest.Bytes);
-        var local = ingest.InProcess.Rate(ingest.Bytes);
-        var http = ingest.Http.Rate(ingest.Bytes);
-        var catRead = query.Cat.Rate(query.StoreBytes);
-        var read = query.Query.Rate(query.StoreBytes);
-        Console.WriteLine(string.Create(culture, $"options: ingest {options.IngestMegabytes} MB, store {options.StoreMegabytes} MB, follow samples {options.FollowSamples}; medians of 3 rounds"));
+        Console.WriteLine(string.Create(culture, $"options: ingest {options.IngestMegabytes} MB, store {options.StoreMegabytes} MB, follow samples {options.FollowSamples}{(options.Only is { } only ? $", only {only}" : "")}; medians of 3 rounds"));
         Console.WriteLine("| benchmark | Widemesh (wall / CPU) | cat, same run (wall / CPU) | ratio wall / CPU | target |");
         Console.WriteLine("| --- | --- | --- | --- | --- |");
-        Console.WriteLine(string.Create(culture, $"| ingest in-process (local rack path), {ingest.Bytes / 1_000_000} MB of lines | {local.Wall:F0} / {local.Cpu:F0} MB/s | to a file: {cat.Wall:F0} / {cat.Cpu:F0} MB/s | {local.Wall / cat.Wall:F2}× / {local.Cpu / cat.Cpu:F2}× | ≥ 0.3× |"));
-        Console.WriteLine(string.Create(culture, $"| ingest over HTTP, NDJSON bodies of 1 MiB of lines, 4 senders | {http.Wall:F0} / {http.Cpu:F0} MB/s of lines | to a file: {cat.Wall:F0} / {cat.Cpu:F0} MB/s | {http.Wall / cat.Wall:F2}× / {http.Cpu / cat.Cpu:F2}× | ≥ 0.3× |"));
-        Console.WriteLine(string.Create(culture, $"| `since=1h` over a full store ({query.StoreBytes / 1_000_000} MB, {query.Lines:N0} lines) read to the end over HTTP | {read.Wall:F0} / {read.Cpu:F0} MB/s of segments ({query.ResponseBytes / 1_000_000} MB of NDJSON) | into a pipe: {catRead.Wall:F0} / {catRead.Cpu:F0} MB/s | {read.Wall / catRead.Wall:F2}× / {read.Cpu / catRead.Cpu:F2}× | ≥ 0.5× |"));
-        Console.WriteLine(string.Create(culture, $"| `since=1h`: first line | {query.FirstLine.TotalMilliseconds:F1} ms | – | – | ≤ 50 ms |"));
-        Console.WriteLine(string.Create(culture, $"| follow latency, HTTP ingest → HTTP follower ({follow.Samples} lines) | p50 {follow.P50Milliseconds:F2} ms, p99 {follow.P99Milliseconds:F2} ms, max {follow.MaxMilliseconds:F1} ms | – | – | p99 ≤ 50 ms |"));
+        if (ingest is not null)
+        {
+            var cat = ingest.Cat.Rate(ingest.Bytes);
+            var local = ingest.InProcess.Rate(ingest.Bytes);
+            var http = ingest.Http.Rate(ingest.Bytes);
+            Console.WriteLine(string.Create(culture, $"| ingest in-process (local rack path), {ingest.Bytes / 1_000_000} MB of lines | {local.Wall:F0} / {local.Cpu:F0} MB/s | to a file: {cat.Wall:F0} / {cat.Cpu:F0} MB/s | {local.Wall / cat.Wall:F2}× / {local.Cpu / cat.Cpu:F2}× | ≥ 0.3× |"));
+            Console.WriteLine(string.Create(culture, $"| ingest over HTTP, NDJSON bodies of 1 MiB of lines, 4 senders | {http.Wall:F0} / {http.Cpu:F0} MB/s of lines | to a file: {cat.Wall:F0} / {cat.Cpu:F0} MB/s | {http.Wall / cat.Wall:F2}× / {http.Cpu / cat.Cpu:F2}× | ≥ 0.3× |"));
+        }
+
+        if (query is not null)
+        {
+            var catRead = query.Cat.Rate(query.StoreBytes);
+            var read = query.Query.Rate(query.StoreBytes);
+            Console.WriteLine(string.Create(culture, $"| `since=1h` over a full store ({query.StoreBytes / 1_000_000} MB, {query.Lines:N0} lines) read to the end over HTTP | {read.Wall:F0} / {read.Cpu:F0} MB/s of segments ({query.ResponseBytes / 1_000_000} MB of NDJSON) | into a pipe: {catRead.Wall:F0} / {catRead.Cpu:F0} MB/s | {read.Wall / catRead.Wall:F2}× / {read.Cpu / catRead.Cpu:F2}× | ≥ 0.5× |"));
+            Console.WriteLine(string.Create(culture, $"| `since=1h`: first line | {query.FirstLine.TotalMilliseconds:F1} ms | – | – | ≤ 50 ms |"));
+        }
+
+        if (follow is not null)
+        {
+            Console.WriteLine(string.Create(culture, $"| follow latency, HTTP ingest → HTTP follower ({follow.Samples} lines) | p50 {follow.P50Milliseconds:F2} ms, p99 {follow.P99Milliseconds:F2} ms, max {follow.MaxMilliseconds:F1} ms | – | – | p99 ≤ 50 ms |"));
+        }
     }
 }

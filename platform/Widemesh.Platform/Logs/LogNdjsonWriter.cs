@@ -21,6 +21,7 @@ internal static class LogNdjsonWriter
         using var cursor = new LogReadCursor(environment, query.AfterSequence is null ? sinceTicks : null, query.AfterSequence + 1 ?? 0);
         var heartbeat = query.Follow ? query.Heartbeat : null;
         var lastSent = time.GetTimestamp();
+        var times = new LogTimeText();
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -64,7 +65,7 @@ internal static class LogNdjsonWriter
                 continue;
             }
 
-            var stop = WriteFrame(cursor, filter, sinceTicks, untilTicks, pipe);
+            var stop = WriteFrame(cursor, filter, sinceTicks, untilTicks, pipe, times);
             if (stop)
             {
                 break;
@@ -96,7 +97,7 @@ internal static class LogNdjsonWriter
     }
 
     /// <summary>Writes the matching entries of the cursor's frame; true when an entry past <c>until</c> was reached.</summary>
-    private static bool WriteFrame(LogReadCursor cursor, LogEntryFilter filter, long sinceTicks, long untilTicks, PipeWriter pipe)
+    private static bool WriteFrame(LogReadCursor cursor, LogEntryFilter filter, long sinceTicks, long untilTicks, PipeWriter pipe, LogTimeText times)
     {
         var payload = cursor.Payload;
         var position = 0;
@@ -124,7 +125,7 @@ internal static class LogNdjsonWriter
                 continue;
             }
 
-            LogNdjsonLine.Write(pipe, record);
+            LogNdjsonLine.Write(pipe, record, times);
         }
 
         return false;
