@@ -24,6 +24,10 @@ internal static class IngestBenchmark
         }
 
         var bytes = new FileInfo(source).Length;
+
+        // meshd is a long-running server: warm both paths up (JIT tiers, pools) before timing them.
+        await InProcessAsync(Path.Combine(workDirectory, "ingest-warm-local"), chunks, Math.Min(megabytes, 64), cancellationToken);
+        await HttpAsync(Path.Combine(workDirectory, "ingest-warm-http"), chunks, Math.Min(megabytes, 64), cancellationToken);
         List<Measurement> cats = [], locals = [], https = [];
         for (var round = 0; round < Rounds; round++)
         {
