@@ -36,6 +36,21 @@ internal sealed class LogIngestor(LogStore store)
     public Task<LogAppendResult?> TryIngestAsync(string environmentId, IReadOnlyList<LogDraft> drafts, CancellationToken cancellationToken) =>
         store.TryAppendAsync(environmentId, drafts, store.Options.IngestQueueWait, cancellationToken);
 
+    /// <summary>
+    /// Stores lines of raw output from one source as one batch, like <see cref="AppendOutputAsync"/> but giving up
+    /// (null) when the queue stays full, as <see cref="TryIngestAsync"/> does: all of it is stored, or none. Clean
+    /// lines are not copied, so <paramref name="output"/> must not be reused (not a pooled buffer): the writer may
+    /// still read it after a cancelled caller has gone.
+    /// </summary>
+    public Task<LogAppendResult?> TryIngestOutputAsync(
+        string environmentId, LogSourceRef source, LogStream stream, ReadOnlyMemory<byte> output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var drafts = new List<LogDraft>();
+        LogText.AddLines(source, stream, null, output, drafts);
+        return store.TryAppendAsync(environmentId, drafts, store.Options.IngestQueueWait, cancellationToken);
+    }
+
     private static int CutAfterNewline(ReadOnlySpan<byte> output)
     {
         var newline = output[..MaxBatchBytes].LastIndexOf((byte)'\n');
