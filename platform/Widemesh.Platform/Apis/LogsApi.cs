@@ -15,7 +15,7 @@ namespace Widemesh.Platform.Apis;
 /// ingest token (<c>wml_…</c>) may only write its environment on its rack; an account token may read and write the
 /// account's own environments, through <see cref="IEnvironmentLookup"/>.
 /// </summary>
-internal static class LogsApi
+internal static partial class LogsApi
 {
     public const string OldestHeader = "X-Widemesh-Logs-Oldest";
 
@@ -29,56 +29,48 @@ internal static class LogsApi
     public static IEndpointRouteBuilder MapLogsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v1/environments/{name}").WithTags("Logs");
-        group.MapPost("/logs", IngestAsync).Accepts<LogEntryInput[]>("application/json", "application/x-ndjson");
+        group.MapPost("/logs", IngestAsync)
+            .Accepts<LogEntryInput[]>("application/json", "application/x-ndjson", "text/plain")
+            .AddOpenApiOperationTransformer(DescribeTextBodyAsync);
         group.MapGet("/logs", ReadAsync).Produces(StatusCodes.Status200OK, contentType: "application/x-ndjson");
         group.MapPost("/log-tokens", MintTokenAsync).Accepts<MintIngestTokenRequest>("application/json");
         return app;
     }
 
     private static async Task<Results<Ok<LogIngestResponse>, ProblemHttpResult>> IngestAsync(
-        string name, HttpContext context, IEnvironmentLookup lookup, IngestTokenService tokens, LogIngestor ingestor, LogStore store, CancellationToken cancellationToken)
+        string name,
+        string? stack,
+        string? service,
+        string? instance,
+        string? stream,
+        string? rack,
+        HttpContext context,
+        IEnvironmentLookup lookup,
+        IngestTokenService tokens,
+        LogIngestor ingestor,
+        LogStore store,
+        CancellationToken cancellationToken)
     {
-        string environmentId;
-        string? tokenRack = null;
-        IReadOnlyList<string> racks = [];
-        if (BearerToken(context) is { } secret && IngestTokenService.LooksLikeIngestToken(secret))
+        var writer = await AuthorizeIngestAsync(name, context, lookup, tokens, cancellationToken);
+        if (writer.Refusal is { } refusal)
         {
-            if (tokens.Find(secret) is not { } scope)
-            {
-                return Problems.Unauthorized("The ingest token is not known: it was mistyped, or revoked when its environment was deleted. Mint a new one with POST /v1/environments/{name}/log-tokens.");
-            }
-
-            if (scope.EnvironmentName != name)
-            {
-                return Problems.Forbidden($"This ingest token writes the logs of environment '{scope.EnvironmentName}' only, not '{name}'.");
-            }
-
-            environmentId = scope.EnvironmentId;
-            tokenRack = scope.Rack;
-        }
-        else
-        {
-            var access = await lookup.AuthorizeAsync(context, name, cancellationToken);
-            if (Refuse(access, name) is { } refusal)
-            {
-                return refusal;
-            }
-
-            environmentId = access.Environment!.Id;
-            racks = access.Environment.Racks;
+            return refusal;
         }
 
+        if (IsPlainText(context.Request.ContentType))
+        {
+            var source = new TextSourceQuery(stack, service, instance, stream, rack);
+            return await IngestTextAsync(name, source, writer, context, ingestor, store, cancellationToken);
+        }
+
+        var (environmentId, tokenRack, racks) = (writer.EnvironmentId, writer.TokenRack, writer.Racks);
         var limit = store.Options.MaxIngestBodyBytes;
         if (context.Request.ContentLength > limit)
         {
             return Problems.PayloadTooLarge(limit);
         }
 
-        // meshd's server-wide body limit is sized for small JSON requests; log batches get their own.
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
-        {
-            bodySize.MaxRequestBodySize = limit + 1L;
-        }
+        RaiseBodyLimit(context, limit);
 
         // A pooled buffer sized from Content-Length: growing a fresh one per request cost more CPU than parsing it.
         var body = ArrayPool<byte>.Shared.Rent((int)Math.Min(context.Request.ContentLength ?? 64 * 1024, limit) + 1);
@@ -126,17 +118,53 @@ internal static class LogsApi
         }
 
         var result = await ingestor.TryIngestAsync(environmentId, parsed.Drafts, cancellationToken);
-        if (result is null)
+        return result is null
+            ? Busy(context, name)
+            : TypedResults.Ok(new LogIngestResponse(parsed.Accepted, result.Count, result.FirstSequence, result.LastSequence));
+    }
+
+    /// <summary>
+    /// Who may write: an ingest token (its environment, its rack) or an account token (the account's environment,
+    /// any of its racks). Shared by both body forms of <see cref="IngestAsync"/>.
+    /// </summary>
+    private static async Task<IngestWriter> AuthorizeIngestAsync(
+        string name, HttpContext context, IEnvironmentLookup lookup, IngestTokenService tokens, CancellationToken cancellationToken)
+    {
+        if (BearerToken(context) is { } secret && IngestTokenService.LooksLikeIngestToken(secret))
         {
-            context.Response.Headers.RetryAfter = "1";
-            return TypedResults.Problem(
-                $"The log queue of environment '{name}' is full: meshd is writing as fast as the disk allows. Send this batch again after the Retry-After delay; nothing of it was stored.",
-                statusCode: StatusCodes.Status503ServiceUnavailable,
-                title: "Log queue full",
-                type: ProblemTypes.Prefix + "busy");
+            if (tokens.Find(secret) is not { } scope)
+            {
+                return IngestWriter.Refused(Problems.Unauthorized("The ingest token is not known: it was mistyped, or revoked when its environment was deleted. Mint a new one with POST /v1/environments/{name}/log-tokens."));
+            }
+
+            return scope.EnvironmentName != name
+                ? IngestWriter.Refused(Problems.Forbidden($"This ingest token writes the logs of environment '{scope.EnvironmentName}' only, not '{name}'."))
+                : new IngestWriter(null, scope.EnvironmentId, scope.Rack, []);
         }
 
-        return TypedResults.Ok(new LogIngestResponse(parsed.Accepted, result.Count, result.FirstSequence, result.LastSequence));
+        var access = await lookup.AuthorizeAsync(context, name, cancellationToken);
+        return Refuse(access, name) is { } refusal
+            ? IngestWriter.Refused(refusal)
+            : new IngestWriter(null, access.Environment!.Id, null, access.Environment.Racks);
+    }
+
+    /// <summary>meshd's server-wide body limit is sized for small JSON requests; log batches get their own.</summary>
+    private static void RaiseBodyLimit(HttpContext context, int limit)
+    {
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+        {
+            bodySize.MaxRequestBodySize = limit + 1L;
+        }
+    }
+
+    private static ProblemHttpResult Busy(HttpContext context, string name)
+    {
+        context.Response.Headers.RetryAfter = "1";
+        return TypedResults.Problem(
+            $"The log queue of environment '{name}' is full: meshd is writing as fast as the disk allows. Send this batch again after the Retry-After delay; nothing of it was stored.",
+            statusCode: StatusCodes.Status503ServiceUnavailable,
+            title: "Log queue full",
+            type: ProblemTypes.Prefix + "busy");
     }
 
     private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> ReadAsync(
@@ -258,5 +286,11 @@ internal static class LogsApi
     {
         string? header = context.Request.Headers.Authorization;
         return header is not null && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : null;
+    }
+
+    /// <summary>Who writes: the environment, the rack of an ingest token (null for an account token) and the racks an account token may name; or why not.</summary>
+    private sealed record IngestWriter(ProblemHttpResult? Refusal, string EnvironmentId, string? TokenRack, IReadOnlyList<string> Racks)
+    {
+        public static IngestWriter Refused(ProblemHttpResult refusal) => new(refusal, string.Empty, null, []);
     }
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using Widemesh.Sdk.Naming;
 
@@ -192,56 +193,9 @@ internal static class LogIngestParser
         }
 
         var at = At(index);
-        if ((input.Stack is null) == (input.Service is null))
+        if (!TryCheckSource(at, input.Stack, input.Service, input.Instance, input.Stream, input.Rack, tokenRack, racks, out var source, out var stream, out var problem))
         {
-            return Rule($"{at}.stack", $"{at} must name exactly one source: either 'stack' or 'service'.");
-        }
-
-        var kind = input.Stack is null ? LogSourceKind.Service : LogSourceKind.Stack;
-        var sourceName = input.Stack ?? input.Service ?? string.Empty;
-        var sourceField = $"{at}.{(kind == LogSourceKind.Stack ? "stack" : "service")}";
-        if (NameRules.Validate(sourceName, sourceField) is { } nameProblem)
-        {
-            return Rule(sourceField, nameProblem);
-        }
-
-        if (string.IsNullOrEmpty(input.Instance) || input.Instance.Length > MaxInstanceLength
-            || !input.Instance.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
-        {
-            return Rule($"{at}.instance", $"{at}.instance must be 1 to {MaxInstanceLength} letters, digits, '-', '_' or '.', such as 'web-1'.");
-        }
-
-        LogStream stream;
-        switch (input.Stream)
-        {
-            case null or "stdout":
-                stream = LogStream.Stdout;
-                break;
-            case "stderr":
-                stream = LogStream.Stderr;
-                break;
-            default:
-                return Rule($"{at}.stream", $"{at}.stream is '{input.Stream}': use 'stdout' or 'stderr' (or leave it out for stdout).");
-        }
-
-        string rack;
-        if (tokenRack is not null)
-        {
-            if (input.Rack is not null && input.Rack != tokenRack)
-            {
-                return Rule($"{at}.rack", $"{at}.rack is '{input.Rack}', but this ingest token writes for rack '{tokenRack}' only: leave 'rack' out or use a token of that rack.");
-            }
-
-            rack = tokenRack;
-        }
-        else if (input.Rack is null || !racks.Contains(input.Rack))
-        {
-            var choices = racks.Count == 0 ? "none" : string.Join(", ", racks);
-            return Rule($"{at}.rack", $"{at}.rack must name one of the environment's racks ({choices}).");
-        }
-        else
-        {
-            rack = input.Rack;
+            return Rule(problem.Field, problem.Message);
         }
 
         if (input.HasMessage == (input.MessageBase64 is not null))
@@ -249,7 +203,6 @@ internal static class LogIngestParser
             return Rule($"{at}.message", $"{at} needs exactly one of 'message' (text) and 'messageBase64' (raw bytes).");
         }
 
-        var source = new LogSourceRef(rack, kind, sourceName, input.Instance);
         input.LastSource = source;
         if (input.HasMessage)
         {
@@ -274,6 +227,88 @@ internal static class LogIngestParser
             ArrayPool<byte>.Shared.Return(bytes);
         }
     }
+
+    /// <summary>
+    /// Checks where lines come from (the rules shared by JSON entries and the text/plain form): exactly one of stack
+    /// and service, a valid instance and stream, and a rack the token may write. <paramref name="prefix"/> goes before
+    /// each field name (<c>entries[3]</c> gives <c>entries[3].instance</c>); null names the fields alone, as query
+    /// parameters.
+    /// </summary>
+    public static bool TryCheckSource(
+        string? prefix,
+        string? stack,
+        string? service,
+        string? instance,
+        string? stream,
+        string? rack,
+        string? tokenRack,
+        IReadOnlyList<string> racks,
+        [NotNullWhen(true)] out LogSourceRef? source,
+        out LogStream logStream,
+        [NotNullWhen(false)] out LogFieldProblem? problem)
+    {
+        source = null;
+        logStream = LogStream.Stdout;
+        problem = null;
+        if ((stack is null) == (service is null))
+        {
+            problem = new LogFieldProblem(Field(prefix, "stack"), $"{prefix ?? "The request"} must name exactly one source: either 'stack' or 'service'.");
+            return false;
+        }
+
+        var kind = stack is null ? LogSourceKind.Service : LogSourceKind.Stack;
+        var sourceName = stack ?? service ?? string.Empty;
+        var sourceField = Field(prefix, kind == LogSourceKind.Stack ? "stack" : "service");
+        if (NameRules.Validate(sourceName, sourceField) is { } nameProblem)
+        {
+            problem = new LogFieldProblem(sourceField, nameProblem);
+            return false;
+        }
+
+        if (string.IsNullOrEmpty(instance) || instance.Length > MaxInstanceLength
+            || !instance.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+        {
+            var field = Field(prefix, "instance");
+            problem = new LogFieldProblem(field, $"{field} must be 1 to {MaxInstanceLength} letters, digits, '-', '_' or '.', such as 'web-1'.");
+            return false;
+        }
+
+        switch (stream)
+        {
+            case null or "stdout":
+                break;
+            case "stderr":
+                logStream = LogStream.Stderr;
+                break;
+            default:
+                var field = Field(prefix, "stream");
+                problem = new LogFieldProblem(field, $"{field} is '{stream}': use 'stdout' or 'stderr' (or leave it out for stdout).");
+                return false;
+        }
+
+        var rackField = Field(prefix, "rack");
+        if (tokenRack is not null)
+        {
+            if (rack is not null && rack != tokenRack)
+            {
+                problem = new LogFieldProblem(rackField, $"{rackField} is '{rack}', but this ingest token writes for rack '{tokenRack}' only: leave 'rack' out or use a token of that rack.");
+                return false;
+            }
+
+            rack = tokenRack;
+        }
+        else if (rack is null || !racks.Contains(rack))
+        {
+            var choices = racks.Count == 0 ? "none" : string.Join(", ", racks);
+            problem = new LogFieldProblem(rackField, $"{rackField} must name one of the environment's racks ({choices}).");
+            return false;
+        }
+
+        source = new LogSourceRef(rack, kind, sourceName, instance);
+        return true;
+    }
+
+    private static string Field(string? prefix, string name) => prefix is null ? name : $"{prefix}.{name}";
 
     private static LogIngestParseResult Rule(string field, string error) => LogIngestParseResult.Problem(field, error, malformed: false);
 }

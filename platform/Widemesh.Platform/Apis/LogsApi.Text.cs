@@ -1,0 +1,125 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Net.Http.Headers;
+using Microsoft.OpenApi;
+using Widemesh.Platform.Logs;
+
+namespace Widemesh.Platform.Apis;
+
+/// <summary>
+/// The text/plain form of <c>POST /v1/environments/{name}/logs</c>: the raw output of one instance, cut into lines
+/// at <c>\n</c>, with the source in the query (<c>?stack=web&amp;instance=web-1&amp;stream=stdout&amp;rack=r1</c>). No
+/// JSON to write or parse: a rack agent forwards an instance's pipe as it is.
+/// </summary>
+internal static partial class LogsApi
+{
+    private const int ChunkedStartBytes = 64 * 1024;
+
+    private static bool IsPlainText(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var mediaType) && mediaType.MediaType.Equals("text/plain", StringComparison.OrdinalIgnoreCase);
+
+    private static async Task<Results<Ok<LogIngestResponse>, ProblemHttpResult>> IngestTextAsync(
+        string name, TextSourceQuery query, IngestWriter writer, HttpContext context, LogIngestor ingestor, LogStore store, CancellationToken cancellationToken)
+    {
+        if (!LogIngestParser.TryCheckSource(
+            null, Given(query.Stack), Given(query.Service), Given(query.Instance), Given(query.Stream), Given(query.Rack), writer.TokenRack, writer.Racks, out var source, out var stream, out var problem))
+        {
+            return Problems.Validation(problem.Field, problem.Message);
+        }
+
+        var limit = store.Options.MaxIngestBodyBytes;
+        var declared = context.Request.ContentLength;
+        if (declared > limit)
+        {
+            return Problems.PayloadTooLarge(limit);
+        }
+
+        RaiseBodyLimit(context, limit);
+        ReadOnlyMemory<byte> body;
+        try
+        {
+            body = await ReadTextBodyAsync(context.Request.Body, declared, limit, cancellationToken);
+        }
+        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Problems.PayloadTooLarge(limit);
+        }
+        catch (BadHttpRequestException exception)
+        {
+            return Problems.MalformedBody($"The request body could not be read: {exception.Message}", null);
+        }
+
+        if (body.Length > limit)
+        {
+            return Problems.PayloadTooLarge(limit);
+        }
+
+        if (body.IsEmpty)
+        {
+            return Problems.Validation("body", "The body is empty: send the instance's output, lines ending in '\\n' (the last one may lack it).");
+        }
+
+        var result = await ingestor.TryIngestOutputAsync(writer.EnvironmentId, source, stream, body, cancellationToken);
+        return result is null
+            ? Busy(context, name)
+            : TypedResults.Ok(new LogIngestResponse((int)result.Count, result.Count, result.FirstSequence, result.LastSequence));
+    }
+
+    /// <summary>
+    /// Reads the whole body into a fresh array (sized from Content-Length, grown when chunked), never a pooled one:
+    /// clean lines are stored without a copy, so the writer reads this memory after the request has ended. Returns
+    /// more than <paramref name="limit"/> bytes when the body is over it.
+    /// </summary>
+    private static async Task<ReadOnlyMemory<byte>> ReadTextBodyAsync(Stream input, long? declared, int limit, CancellationToken cancellationToken)
+    {
+        var body = new byte[declared ?? ChunkedStartBytes];
+        var length = 0;
+        while (true)
+        {
+            if (length == body.Length)
+            {
+                if (declared is not null || length > limit)
+                {
+                    break;
+                }
+
+                var larger = new byte[(int)Math.Min(2L * body.Length, limit + 1L)];
+                body.AsSpan(0, length).CopyTo(larger);
+                body = larger;
+            }
+
+            var read = await input.ReadAsync(body.AsMemory(length), cancellationToken);
+            if (read == 0)
+            {
+                break;
+            }
+
+            length += read;
+        }
+
+        return body.AsMemory(0, length);
+    }
+
+    private static string? Given(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    /// <summary>Gives the text/plain form its own schema in the OpenAPI document: raw bytes, not the entries' JSON.</summary>
+    private static Task DescribeTextBodyAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (operation.RequestBody?.Content is { } content && content.ContainsKey("text/plain"))
+        {
+            content["text/plain"] = new OpenApiMediaType
+            {
+                Schema = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.String,
+                    Description = "Raw output of one instance, one line per '\\n'; name the source with the stack or service, instance, stream and rack query parameters.",
+                },
+            };
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The query parameters that name the source of a text/plain body.</summary>
+    private sealed record TextSourceQuery(string? Stack, string? Service, string? Instance, string? Stream, string? Rack);
+}
