@@ -18,17 +18,15 @@ internal sealed partial class LogEnvironmentStore
     private long _lastPointOffset = long.MinValue;
 
     /// <summary>Queues a batch, waiting while the queue is full, and completes when the batch is flushed.</summary>
-    public async Task<LogAppendResult> AppendAsync(IReadOnlyList<LogDraft> drafts, CancellationToken cancellationToken)
+    public async Task<LogAppendResult> AppendAsync(LogPendingBatch batch, CancellationToken cancellationToken)
     {
-        var batch = new LogPendingBatch(drafts, new TaskCompletionSource<LogAppendResult>(TaskCreationOptions.RunContinuationsAsynchronously));
         await EnqueueAsync(batch, cancellationToken);
         return await batch.Done.Task.WaitAsync(cancellationToken);
     }
 
     /// <summary>Like <see cref="AppendAsync"/> but gives up (returns null) when the queue stays full for <paramref name="wait"/>.</summary>
-    public async Task<LogAppendResult?> TryAppendAsync(IReadOnlyList<LogDraft> drafts, TimeSpan wait, CancellationToken cancellationToken)
+    public async Task<LogAppendResult?> TryAppendAsync(LogPendingBatch batch, TimeSpan wait, CancellationToken cancellationToken)
     {
-        var batch = new LogPendingBatch(drafts, new TaskCompletionSource<LogAppendResult>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_queue.Writer.TryWrite(batch))
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -67,10 +65,7 @@ internal sealed partial class LogEnvironmentStore
             while (bytes < MaxBytesPerWrite && _queue.Reader.TryRead(out var batch))
             {
                 batches.Add(batch);
-                foreach (var draft in batch.Drafts)
-                {
-                    bytes += draft.Message.Length + 64L;
-                }
+                bytes += batch.EstimatedBytes();
             }
 
             try
@@ -92,6 +87,11 @@ internal sealed partial class LogEnvironmentStore
                 }
             }
 
+            foreach (var batch in batches)
+            {
+                batch.Release();
+            }
+
             batches.Clear();
             Signal();
         }
@@ -108,38 +108,20 @@ internal sealed partial class LogEnvironmentStore
         for (var b = 0; b < batches.Count; b++)
         {
             var first = _lastSequence + 1;
+            if (batches[b].Output is { } output)
+            {
+                var names = new LogRecordNames(output.Source.Kind, _names.Get(output.Source.Rack), _names.Get(output.Source.Source), _names.Get(output.Source.Instance), output.Stream);
+                var pieces = new LogTextPieces(output.Bytes.Span);
+                while (pieces.MoveNext(out var message, out var continuation))
+                {
+                    WriteRecord(ticks, names, 0, message, continuation, ref frameStart);
+                }
+            }
+
             foreach (var draft in batches[b].Drafts)
             {
-                var rack = _names.Get(draft.Rack);
-                var source = _names.Get(draft.Source);
-                var instance = _names.Get(draft.Instance);
-                var size = LogRecordCodec.MeasureRecord(draft, rack, source, instance);
-                if (frameStart >= 0 && (_buffer.WrittenCount - frameStart + size > LogRecordCodec.FrameTargetBytes
-                    || Segments[^1].Length + _buffer.WrittenCount + size > _options.SegmentBytes))
-                {
-                    LogRecordCodec.EndFrame(_buffer, frameStart);
-                    frameStart = -1;
-                }
-
-                if (frameStart < 0)
-                {
-                    var segment = EnsureSegment(ticks, size);
-                    var offset = segment.Length + _buffer.WrittenCount;
-                    if (offset - _lastPointOffset >= _options.IndexIntervalBytes)
-                    {
-                        _pendingPoints.Add(new LogIndexPoint(offset, _lastSequence + 1, ticks));
-                        _lastPointOffset = offset;
-                    }
-
-                    frameStart = LogRecordCodec.BeginFrame(_buffer);
-                }
-
-                LogRecordCodec.WriteRecord(_buffer, ++_lastSequence, ticks, draft, rack, source, instance);
-                _lastTicks = ticks;
-                if (_activeMinTicks == 0)
-                {
-                    _activeMinTicks = ticks;
-                }
+                var names = new LogRecordNames(draft.Kind, _names.Get(draft.Rack), _names.Get(draft.Source), _names.Get(draft.Instance), draft.Stream);
+                WriteRecord(ticks, names, draft.SourceTime?.UtcTicks ?? 0, draft.Message.Span, draft.Continuation, ref frameStart);
             }
 
             results[b] = new LogAppendResult(first, _lastSequence);
@@ -152,6 +134,38 @@ internal sealed partial class LogEnvironmentStore
 
         FlushPending();
         return results;
+    }
+
+    /// <summary>Adds one record to the pending frame, closing the frame (and the segment) first when it would not fit.</summary>
+    private void WriteRecord(long ticks, in LogRecordNames names, long sourceTicks, ReadOnlySpan<byte> message, bool continuation, ref int frameStart)
+    {
+        var size = LogRecordCodec.MeasureRecord(names, message.Length);
+        if (frameStart >= 0 && (_buffer.WrittenCount - frameStart + size > LogRecordCodec.FrameTargetBytes
+            || Segments[^1].Length + _buffer.WrittenCount + size > _options.SegmentBytes))
+        {
+            LogRecordCodec.EndFrame(_buffer, frameStart);
+            frameStart = -1;
+        }
+
+        if (frameStart < 0)
+        {
+            var segment = EnsureSegment(ticks, size);
+            var offset = segment.Length + _buffer.WrittenCount;
+            if (offset - _lastPointOffset >= _options.IndexIntervalBytes)
+            {
+                _pendingPoints.Add(new LogIndexPoint(offset, _lastSequence + 1, ticks));
+                _lastPointOffset = offset;
+            }
+
+            frameStart = LogRecordCodec.BeginFrame(_buffer);
+        }
+
+        LogRecordCodec.WriteRecord(_buffer, ++_lastSequence, ticks, sourceTicks, names, message, continuation);
+        _lastTicks = ticks;
+        if (_activeMinTicks == 0)
+        {
+            _activeMinTicks = ticks;
+        }
     }
 
     /// <summary>The active segment, after closing it and starting a new one when the next frame would not fit.</summary>

@@ -20,9 +20,7 @@ internal sealed class LogIngestor(LogStore store)
         while (!output.IsEmpty)
         {
             var take = output.Length <= MaxBatchBytes ? output.Length : CutAfterNewline(output.Span);
-            var drafts = new List<LogDraft>();
-            LogText.AddLines(source, stream, null, output[..take], drafts);
-            last = await store.AppendAsync(environmentId, drafts, cancellationToken);
+            last = await store.AppendAsync(environmentId, new LogOutput(source, stream, output[..take]), cancellationToken);
             first ??= last;
             output = output[take..];
         }
@@ -38,17 +36,14 @@ internal sealed class LogIngestor(LogStore store)
 
     /// <summary>
     /// Stores lines of raw output from one source as one batch, like <see cref="AppendOutputAsync"/> but giving up
-    /// (null) when the queue stays full, as <see cref="TryIngestAsync"/> does: all of it is stored, or none. Clean
-    /// lines are not copied, so <paramref name="output"/> must not be reused (not a pooled buffer): the writer may
-    /// still read it after a cancelled caller has gone.
+    /// (null) when the queue stays full, as <see cref="TryIngestAsync"/> does: all of it is stored, or none. The store
+    /// queues a copy, so <paramref name="output"/> may be a pooled buffer.
     /// </summary>
     public Task<LogAppendResult?> TryIngestOutputAsync(
         string environmentId, LogSourceRef source, LogStream stream, ReadOnlyMemory<byte> output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var drafts = new List<LogDraft>();
-        LogText.AddLines(source, stream, null, output, drafts);
-        return store.TryAppendAsync(environmentId, drafts, store.Options.IngestQueueWait, cancellationToken);
+        return store.TryAppendAsync(environmentId, new LogOutput(source, stream, output), store.Options.IngestQueueWait, cancellationToken);
     }
 
     private static int CutAfterNewline(ReadOnlySpan<byte> output)

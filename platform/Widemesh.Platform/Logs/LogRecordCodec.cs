@@ -27,8 +27,8 @@ internal static class LogRecordCodec
 
     public static ReadOnlySpan<byte> FileMagic => "WMLOG01\n"u8;
 
-    public static int MeasureRecord(LogDraft draft, byte[] rack, byte[] source, byte[] instance) =>
-        RecordHeaderBytes + rack.Length + source.Length + instance.Length + draft.Message.Length;
+    public static int MeasureRecord(in LogRecordNames names, int messageLength) =>
+        RecordHeaderBytes + names.Rack.Length + names.Source.Length + names.Instance.Length + messageLength;
 
     /// <summary>Reserves a frame header; returns the position to pass to <see cref="EndFrame"/>.</summary>
     public static int BeginFrame(ArrayBufferWriter<byte> buffer)
@@ -48,28 +48,29 @@ internal static class LogRecordCodec
         BinaryPrimitives.WriteUInt32LittleEndian(written[(frameStart + 4)..], Crc32.HashToUInt32(payload));
     }
 
-    public static void WriteRecord(ArrayBufferWriter<byte> buffer, long sequence, long ticks, LogDraft draft, byte[] rack, byte[] source, byte[] instance)
+    public static void WriteRecord(
+        ArrayBufferWriter<byte> buffer, long sequence, long ticks, long sourceTicks, in LogRecordNames names, ReadOnlySpan<byte> message, bool continuation)
     {
-        var size = MeasureRecord(draft, rack, source, instance);
+        var size = MeasureRecord(names, message.Length);
         var span = buffer.GetSpan(size);
         BinaryPrimitives.WriteInt64LittleEndian(span, sequence);
         BinaryPrimitives.WriteInt64LittleEndian(span[8..], ticks);
-        BinaryPrimitives.WriteInt64LittleEndian(span[16..], draft.SourceTime?.UtcTicks ?? 0);
-        span[24] = (byte)draft.Kind;
-        span[25] = (byte)draft.Stream;
-        span[26] = draft.Continuation ? (byte)1 : (byte)0;
-        BinaryPrimitives.WriteUInt16LittleEndian(span[27..], (ushort)rack.Length);
-        BinaryPrimitives.WriteUInt16LittleEndian(span[29..], (ushort)source.Length);
-        BinaryPrimitives.WriteUInt16LittleEndian(span[31..], (ushort)instance.Length);
-        BinaryPrimitives.WriteUInt32LittleEndian(span[33..], (uint)draft.Message.Length);
+        BinaryPrimitives.WriteInt64LittleEndian(span[16..], sourceTicks);
+        span[24] = (byte)names.Kind;
+        span[25] = (byte)names.Stream;
+        span[26] = continuation ? (byte)1 : (byte)0;
+        BinaryPrimitives.WriteUInt16LittleEndian(span[27..], (ushort)names.Rack.Length);
+        BinaryPrimitives.WriteUInt16LittleEndian(span[29..], (ushort)names.Source.Length);
+        BinaryPrimitives.WriteUInt16LittleEndian(span[31..], (ushort)names.Instance.Length);
+        BinaryPrimitives.WriteUInt32LittleEndian(span[33..], (uint)message.Length);
         var position = RecordHeaderBytes;
-        rack.CopyTo(span[position..]);
-        position += rack.Length;
-        source.CopyTo(span[position..]);
-        position += source.Length;
-        instance.CopyTo(span[position..]);
-        position += instance.Length;
-        draft.Message.Span.CopyTo(span[position..]);
+        names.Rack.CopyTo(span[position..]);
+        position += names.Rack.Length;
+        names.Source.CopyTo(span[position..]);
+        position += names.Source.Length;
+        names.Instance.CopyTo(span[position..]);
+        position += names.Instance.Length;
+        message.CopyTo(span[position..]);
         buffer.Advance(size);
     }
 

@@ -28,11 +28,19 @@ internal sealed class LogStore : IAsyncDisposable
 
     /// <summary>Writes a batch, waiting while the environment's queue is full; completes once the batch is acknowledged.</summary>
     public Task<LogAppendResult> AppendAsync(string environmentId, IReadOnlyList<LogDraft> drafts, CancellationToken cancellationToken) =>
-        Get(environmentId).AppendAsync(drafts, cancellationToken);
+        Get(environmentId).AppendAsync(LogPendingBatch.Of(drafts), cancellationToken);
+
+    /// <summary>Writes raw output of one source as one batch (lines cut by the writer), waiting while the queue is full.</summary>
+    public Task<LogAppendResult> AppendAsync(string environmentId, LogOutput output, CancellationToken cancellationToken) =>
+        Get(environmentId).AppendAsync(LogPendingBatch.Of(output), cancellationToken);
 
     /// <summary>Writes a batch unless the queue stays full for <paramref name="wait"/>; null means "try again later".</summary>
     public Task<LogAppendResult?> TryAppendAsync(string environmentId, IReadOnlyList<LogDraft> drafts, TimeSpan wait, CancellationToken cancellationToken) =>
-        Get(environmentId).TryAppendAsync(drafts, wait, cancellationToken);
+        Get(environmentId).TryAppendAsync(LogPendingBatch.Of(drafts), wait, cancellationToken);
+
+    /// <summary>Writes raw output of one source unless the queue stays full for <paramref name="wait"/>; null means "try again later".</summary>
+    public Task<LogAppendResult?> TryAppendAsync(string environmentId, LogOutput output, TimeSpan wait, CancellationToken cancellationToken) =>
+        Get(environmentId).TryAppendAsync(LogPendingBatch.Of(output), wait, cancellationToken);
 
     /// <summary>Streams the entries that match, oldest first; with <see cref="LogQuery.Follow"/> it then goes on with new ones.</summary>
     public IAsyncEnumerable<LogEntry> QueryAsync(string environmentId, LogQuery query, CancellationToken cancellationToken)

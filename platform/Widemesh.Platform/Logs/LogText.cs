@@ -23,28 +23,13 @@ internal static class LogText
 
     private static readonly UTF8Encoding TextEncoding = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
-    /// <summary>
-    /// Cuts <paramref name="output"/> at <c>\n</c> and turns each line into one or more drafts. Lines that need no
-    /// escaping are not copied: <paramref name="output"/> must stay unchanged until the drafts are written.
-    /// </summary>
+    /// <summary>Cuts <paramref name="output"/> at <c>\n</c> and turns each line into one or more drafts (copies).</summary>
     public static void AddLines(LogSourceRef source, LogStream stream, DateTimeOffset? sourceTime, ReadOnlyMemory<byte> output, List<LogDraft> drafts)
     {
-        while (!output.IsEmpty)
+        var pieces = new LogTextPieces(output.Span);
+        while (pieces.MoveNext(out var piece, out var continuation))
         {
-            var end = output.Span.IndexOf((byte)'\n');
-            var line = end < 0 ? output : output[..end];
-            if (!line.IsEmpty && line.Span[^1] == (byte)'\r')
-            {
-                line = line[..^1];
-            }
-
-            AddPieces(source, stream, sourceTime, NeedsEscape(line.Span) ? Escape(line.Span) : line, drafts);
-            if (end < 0)
-            {
-                break;
-            }
-
-            output = output[(end + 1)..];
+            drafts.Add(new LogDraft(source.Rack, source.Kind, source.Source, source.Instance, stream, sourceTime, piece.ToArray(), continuation));
         }
     }
 
@@ -108,7 +93,7 @@ internal static class LogText
         return output.WrittenSpan.ToArray();
     }
 
-    private static bool NeedsEscape(ReadOnlySpan<byte> raw) =>
+    internal static bool NeedsEscape(ReadOnlySpan<byte> raw) =>
         raw.IndexOfAnyInRange((byte)0x00, (byte)0x08) >= 0 || raw.IndexOfAnyInRange((byte)0x0A, (byte)0x1F) >= 0
         || raw.IndexOf((byte)0x7F) >= 0 || !Utf8.IsValid(raw);
 
@@ -126,7 +111,7 @@ internal static class LogText
     }
 
     /// <summary>How many bytes of <paramref name="message"/> fit in one entry without splitting a character.</summary>
-    private static int CutPoint(ReadOnlySpan<byte> message)
+    internal static int CutPoint(ReadOnlySpan<byte> message)
     {
         if (message.Length <= MaxMessageBytes)
         {
