@@ -4,8 +4,9 @@ using Widemesh.Platform.Logs;
 namespace Widemesh.Logs.Benchmarks;
 
 /// <summary>
-/// Ingest throughput: N MB of log lines through the in-process path (what the local rack runtime uses) and through
-/// HTTP NDJSON batches, against <c>cat</c> of the same bytes to a file.
+/// Ingest throughput: N MB of log lines through the in-process path (what the local rack runtime uses), through
+/// HTTP NDJSON batches and through HTTP text/plain bodies of raw lines (what a rack agent forwarding one instance's
+/// output sends), against <c>cat</c> of the same bytes to a file.
 /// </summary>
 internal static class IngestBenchmark
 {
@@ -27,18 +28,20 @@ internal static class IngestBenchmark
 
         // meshd is a long-running server: warm both paths up (JIT tiers, pools) before timing them.
         await InProcessAsync(Path.Combine(workDirectory, "ingest-warm-local"), chunks, Math.Min(megabytes, 64), cancellationToken);
-        await HttpAsync(Path.Combine(workDirectory, "ingest-warm-http"), chunks, Math.Min(megabytes, 64), cancellationToken);
-        List<Measurement> cats = [], locals = [], https = [];
+        await HttpAsync(Path.Combine(workDirectory, "ingest-warm-http"), chunks, Math.Min(megabytes, 64), text: false, cancellationToken);
+        await HttpAsync(Path.Combine(workDirectory, "ingest-warm-text"), chunks, Math.Min(megabytes, 64), text: true, cancellationToken);
+        List<Measurement> cats = [], locals = [], https = [], texts = [];
         for (var round = 0; round < Rounds; round++)
         {
             var copy = Path.Combine(workDirectory, "cat-copy.txt");
             cats.Add(await CatBaseline.ToFileAsync([source], copy, cancellationToken));
             File.Delete(copy);
             locals.Add(await InProcessAsync(Path.Combine(workDirectory, $"ingest-local-{round}"), chunks, megabytes, cancellationToken));
-            https.Add(await HttpAsync(Path.Combine(workDirectory, $"ingest-http-{round}"), chunks, megabytes, cancellationToken));
+            https.Add(await HttpAsync(Path.Combine(workDirectory, $"ingest-http-{round}"), chunks, megabytes, text: false, cancellationToken));
+            texts.Add(await HttpAsync(Path.Combine(workDirectory, $"ingest-text-{round}"), chunks, megabytes, text: true, cancellationToken));
         }
 
-        return new IngestResult(bytes, Measurement.Median(cats), Measurement.Median(locals), Measurement.Median(https));
+        return new IngestResult(bytes, Measurement.Median(cats), Measurement.Median(locals), Measurement.Median(https), Measurement.Median(texts));
     }
 
     private static async Task<Measurement> InProcessAsync(string directory, byte[][] chunks, int megabytes, CancellationToken cancellationToken)
@@ -56,16 +59,19 @@ internal static class IngestBenchmark
         return elapsed;
     }
 
-    private static async Task<Measurement> HttpAsync(string directory, byte[][] chunks, int megabytes, CancellationToken cancellationToken)
+    /// <summary>4 senders post the chunks, as NDJSON entries or (<paramref name="text"/>) as the raw lines themselves.</summary>
+    private static async Task<Measurement> HttpAsync(string directory, byte[][] chunks, int megabytes, bool text, CancellationToken cancellationToken)
     {
         await using var host = await BenchHost.StartAsync(directory, 500_000_000, cancellationToken);
-        var bodies = chunks.Select(LogLines.Ndjson).ToArray();
+        var bodies = text ? chunks : chunks.Select(LogLines.Ndjson).ToArray();
+        var path = $"/v1/environments/{BenchHost.Environment.Name}/logs" + (text ? "?stack=web&instance=web-1" : string.Empty);
+        var mediaType = text ? "text/plain" : "application/x-ndjson";
         var token = await MintAsync(host, cancellationToken);
         var elapsed = await Measurement.OfThisProcessAsync(() => Parallel.ForAsync(0, megabytes, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (i, ct) =>
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, $"/v1/environments/{BenchHost.Environment.Name}/logs")
+            using var request = new HttpRequestMessage(HttpMethod.Post, path)
             {
-                Content = new ByteArrayContent(bodies[i % bodies.Length]) { Headers = { ContentType = new MediaTypeHeaderValue("application/x-ndjson") } },
+                Content = new ByteArrayContent(bodies[i % bodies.Length]) { Headers = { ContentType = new MediaTypeHeaderValue(mediaType) } },
             };
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             using var response = await host.Client.SendAsync(request, ct);

@@ -1,3 +1,3 @@
 namespace Widemesh.Logs.Benchmarks;
 
-internal sealed record IngestResult(long Bytes, Measurement Cat, Measurement InProcess, Measurement Http);
+internal sealed record IngestResult(long Bytes, Measurement Cat, Measurement InProcess, Measurement Http, Measurement HttpText);
