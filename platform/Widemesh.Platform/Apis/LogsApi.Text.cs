@@ -102,9 +102,20 @@ internal static partial class LogsApi
 
     private static string? Given(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
-    /// <summary>Gives the text/plain form its own schema in the OpenAPI document: raw bytes, not the entries' JSON.</summary>
+    /// <summary>
+    /// Gives the text/plain form its own schema in the OpenAPI document (raw bytes, not the entries' JSON), and says
+    /// that the query parameters name the source of such a body only.
+    /// </summary>
     private static Task DescribeTextBodyAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
+        foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
+        {
+            if (parameter.Name is "stack" or "service" or "instance" or "stream" or "rack")
+            {
+                parameter.Description = $"text/plain bodies only (JSON entries carry their own): the {parameter.Name} the lines come from.";
+            }
+        }
+
         if (operation.RequestBody?.Content is { } content && content.ContainsKey("text/plain"))
         {
             content["text/plain"] = new OpenApiMediaType

@@ -10,7 +10,8 @@ using Widemesh.Sdk.Durations;
 namespace Widemesh.Platform.Apis;
 
 /// <summary>
-/// <c>/v1/environments/{name}/logs</c>: batched ingestion (POST) and reading or following (GET, NDJSON), plus
+/// <c>/v1/environments/{name}/logs</c>: batched ingestion (POST: JSON entries, or raw text lines of one source, see
+/// <c>LogsApi.Text.cs</c>) and reading or following (GET, NDJSON), plus
 /// <c>/v1/environments/{name}/log-tokens</c> to mint ingest tokens. The endpoints check tokens themselves: an
 /// ingest token (<c>wml_…</c>) may only write its environment on its rack; an account token may read and write the
 /// account's own environments, through <see cref="IEnvironmentLookup"/>.
@@ -63,7 +64,6 @@ internal static partial class LogsApi
             return await IngestTextAsync(name, source, writer, context, ingestor, store, cancellationToken);
         }
 
-        var (environmentId, tokenRack, racks) = (writer.EnvironmentId, writer.TokenRack, writer.Racks);
         var limit = store.Options.MaxIngestBodyBytes;
         if (context.Request.ContentLength > limit)
         {
@@ -97,7 +97,7 @@ internal static partial class LogsApi
             }
 
             // The drafts copy what they keep, so the buffer can go back to the pool once parsed.
-            parsed = LogIngestParser.Parse(body.AsSpan(0, length), tokenRack, racks);
+            parsed = LogIngestParser.Parse(body.AsSpan(0, length), writer.TokenRack, writer.Racks);
         }
         catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -117,7 +117,7 @@ internal static partial class LogsApi
             return parsed.Malformed ? Problems.MalformedBody(error, parsed.Field) : Problems.Validation(parsed.Field ?? "entries", error);
         }
 
-        var result = await ingestor.TryIngestAsync(environmentId, parsed.Drafts, cancellationToken);
+        var result = await ingestor.TryIngestAsync(writer.EnvironmentId, parsed.Drafts, cancellationToken);
         return result is null
             ? Busy(context, name)
             : TypedResults.Ok(new LogIngestResponse(parsed.Accepted, result.Count, result.FirstSequence, result.LastSequence));
