@@ -26,6 +26,25 @@ internal static class WorkloadHcl
         Sync(environment, "service", services.Select(s => (s.Name, (Action<HclBody>)(body => WriteService(body, s)), (Action<HclBodyBuilder>)(builder => BuildService(builder, s)))).ToList());
     }
 
+    /// <summary>Writes the release and every stack and service into a new <c>widemesh_environment</c> block, as <see cref="Apply"/> would.</summary>
+    public static void Build(HclBodyBuilder environment, string? release, IReadOnlyList<StackSpec> stacks, IReadOnlyList<ServiceSpec> services)
+    {
+        if (release is not null)
+        {
+            environment.Attribute("release", release);
+        }
+
+        foreach (var stack in stacks)
+        {
+            environment.Block("stack", builder => BuildStack(builder, stack));
+        }
+
+        foreach (var service in services)
+        {
+            environment.Block("service", builder => BuildService(builder, service));
+        }
+    }
+
     private static void Sync(HclBody environment, string type, IReadOnlyList<(string Name, Action<HclBody> Edit, Action<HclBodyBuilder> Build)> wanted)
     {
         var existing = environment.Blocks.Where(b => b.Type == type).ToList();

@@ -42,16 +42,18 @@ internal static class WorkspaceHcl
             }
         }));
 
-    public static string Environment(string name, IReadOnlyList<string> racks) =>
-        HclWriter.Write(new HclBodyBuilder().Block("resource", [WorkspaceLayout.EnvironmentType, name], environment => environment
-            .Attribute("name", name)
-            .Attribute("racks", racks)));
+    public static string Environment(string name, IReadOnlyList<string> racks, Action<HclBodyBuilder>? more = null) =>
+        HclWriter.Write(new HclBodyBuilder().Block("resource", [WorkspaceLayout.EnvironmentType, name], environment =>
+        {
+            environment.Attribute("name", name).Attribute("racks", racks);
+            more?.Invoke(environment);
+        }));
 
-    /// <summary>An <c>import</c> block (Terraform 1.5+) that adopts an existing platform resource by name.</summary>
-    public static string Import(string resourceType, string name) =>
+    /// <summary>An <c>import</c> block (Terraform 1.5+) that adopts an existing platform resource by name (or by <paramref name="id"/>).</summary>
+    public static string Import(string resourceType, string name, string? id = null) =>
         HclWriter.Write(new HclBodyBuilder().Block("import", import => import
             .RawAttribute("to", $"{resourceType}.{name}")
-            .Attribute("id", name)));
+            .Attribute("id", id ?? name)));
 
     /// <summary>A quoted HCL string, with quotes, backslashes, newlines and template openers escaped.</summary>
     public static string Quote(string value)
