@@ -20,6 +20,9 @@ internal static partial class LogsApi
 {
     public const string OldestHeader = "X-Widemesh-Logs-Oldest";
 
+    /// <summary>On a follow, the seconds between heartbeats this server sends while it has nothing else to send.</summary>
+    public const string HeartbeatHeader = "X-Widemesh-Logs-Heartbeat";
+
     public const string CursorHeader = "X-Widemesh-Logs-Cursor";
 
     public const string SinceHeader = "X-Widemesh-Logs-Since";
@@ -225,6 +228,12 @@ internal static partial class LogsApi
         if (range.Oldest is { } oldest)
         {
             response.Headers[OldestHeader] = oldest.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+        }
+
+        // Announced, so a client times a silent follow out only against a server that does send heartbeats.
+        if (query.Follow && query.Heartbeat is { } beat)
+        {
+            response.Headers[HeartbeatHeader] = beat.TotalSeconds.ToString(CultureInfo.InvariantCulture);
         }
 
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();

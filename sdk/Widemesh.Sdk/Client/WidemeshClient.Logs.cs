@@ -47,7 +47,7 @@ public sealed partial class WidemeshClient
                 HeaderNumber(response, "X-Widemesh-Logs-Cursor"),
                 HeaderTime(response, "X-Widemesh-Logs-Since"),
                 response.Headers.TryGetValues("X-Widemesh-Logs-Dropped", out var dropped) && dropped.FirstOrDefault() == "true",
-                options.Follow ? 3 * (options.Heartbeat ?? LogQueryOptions.DefaultHeartbeat) : null);
+                options.Follow ? SilenceLimit(response) : null);
         }
         catch
         {
@@ -55,6 +55,18 @@ public sealed partial class WidemeshClient
             throw;
         }
     }
+
+    /// <summary>
+    /// How long a follow may stay silent before it counts as dead: three of the heartbeats the server announced, or
+    /// no limit when it announced none (a meshd from before heartbeats, which would otherwise be reconnected to again
+    /// and again).
+    /// </summary>
+    private static TimeSpan? SilenceLimit(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("X-Widemesh-Logs-Heartbeat", out var values)
+        && double.TryParse(values.FirstOrDefault(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+        && seconds > 0
+            ? 3 * TimeSpan.FromSeconds(seconds)
+            : null;
 
     /// <summary>Sends a batch of log lines; with an account token every entry names one of the environment's racks.</summary>
     public async Task<LogIngestResult> IngestLogsAsync(string environment, IReadOnlyList<LogIngestEntry> entries, CancellationToken cancellationToken)

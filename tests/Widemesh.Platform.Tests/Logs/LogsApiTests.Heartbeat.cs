@@ -49,6 +49,21 @@ public sealed partial class LogsApiTests
     }
 
     [Theory]
+    [InlineData("since=1m", "5")]
+    [InlineData("since=1m&heartbeat=2s", "2")]
+    [InlineData("since=1m&heartbeat=off", null)]
+    public async Task A_follow_announces_its_heartbeat_interval_so_clients_time_out_only_what_sends_heartbeats(string query, string? announced)
+    {
+        var host = await CreateSutAsync(null, Cancellation);
+
+        using var follow = await OpenFollowAsync(host, query, Cancellation);
+        using var once = await host.Client.SendAsync(host.Request(HttpMethod.Get, "/v1/environments/shop/logs?since=1m"), Cancellation);
+
+        Assert.Equal(announced, follow.Headers.TryGetValues("X-Widemesh-Logs-Heartbeat", out var values) ? values.Single() : null);
+        Assert.False(once.Headers.Contains("X-Widemesh-Logs-Heartbeat"));
+    }
+
+    [Theory]
     [InlineData("0s")]
     [InlineData("10m")]
     [InlineData("soon")]
