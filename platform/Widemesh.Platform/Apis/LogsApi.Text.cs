@@ -13,8 +13,6 @@ namespace Widemesh.Platform.Apis;
 /// </summary>
 internal static partial class LogsApi
 {
-    private const int ChunkedStartBytes = 64 * 1024;
-
     private static bool IsPlainText(string? contentType) =>
         MediaTypeHeaderValue.TryParse(contentType, out var mediaType) && mediaType.MediaType.Equals("text/plain", StringComparison.OrdinalIgnoreCase);
 
@@ -35,10 +33,10 @@ internal static partial class LogsApi
         }
 
         RaiseBodyLimit(context, limit);
-        ReadOnlyMemory<byte> body;
+        IngestBody body;
         try
         {
-            body = await ReadTextBodyAsync(context.Request.Body, declared, limit, cancellationToken);
+            body = await IngestBody.ReadAsync(context.Request.Body, declared, limit, cancellationToken);
         }
         catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -49,55 +47,24 @@ internal static partial class LogsApi
             return Problems.MalformedBody($"The request body could not be read: {exception.Message}", null);
         }
 
-        if (body.Length > limit)
+        using (body)
         {
-            return Problems.PayloadTooLarge(limit);
-        }
-
-        if (body.IsEmpty)
-        {
-            return Problems.Validation("body", "The body is empty: send the instance's output, lines ending in '\\n' (the last one may lack it).");
-        }
-
-        var result = await ingestor.TryIngestOutputAsync(writer.EnvironmentId, source, stream, body, cancellationToken);
-        return result is null
-            ? Busy(context, name)
-            : TypedResults.Ok(new LogIngestResponse((int)result.Count, result.Count, result.FirstSequence, result.LastSequence));
-    }
-
-    /// <summary>
-    /// Reads the whole body into a fresh array (sized from Content-Length, grown when chunked), never a pooled one:
-    /// clean lines are stored without a copy, so the writer reads this memory after the request has ended. Returns
-    /// more than <paramref name="limit"/> bytes when the body is over it.
-    /// </summary>
-    private static async Task<ReadOnlyMemory<byte>> ReadTextBodyAsync(Stream input, long? declared, int limit, CancellationToken cancellationToken)
-    {
-        var body = new byte[declared ?? ChunkedStartBytes];
-        var length = 0;
-        while (true)
-        {
-            if (length == body.Length)
+            if (body.TooLarge)
             {
-                if (declared is not null || length > limit)
-                {
-                    break;
-                }
-
-                var larger = new byte[(int)Math.Min(2L * body.Length, limit + 1L)];
-                body.AsSpan(0, length).CopyTo(larger);
-                body = larger;
+                return Problems.PayloadTooLarge(limit);
             }
 
-            var read = await input.ReadAsync(body.AsMemory(length), cancellationToken);
-            if (read == 0)
+            if (body.Bytes.IsEmpty)
             {
-                break;
+                return Problems.Validation("body", "The body is empty: send the instance's output, lines ending in '\\n' (the last one may lack it).");
             }
 
-            length += read;
+            // The store queues a copy, so the pooled buffer may go back as soon as this returns.
+            var result = await ingestor.TryIngestOutputAsync(writer.EnvironmentId, source, stream, body.Bytes, cancellationToken);
+            return result is null
+                ? Busy(context, name)
+                : TypedResults.Ok(new LogIngestResponse((int)result.Count, result.Count, result.FirstSequence, result.LastSequence));
         }
-
-        return body.AsMemory(0, length);
     }
 
     private static string? Given(string? value) => string.IsNullOrEmpty(value) ? null : value;

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
@@ -75,32 +74,17 @@ internal static partial class LogsApi
 
         RaiseBodyLimit(context, limit);
 
-        // A pooled buffer sized from Content-Length: growing a fresh one per request cost more CPU than parsing it.
-        var body = ArrayPool<byte>.Shared.Rent((int)Math.Min(context.Request.ContentLength ?? 64 * 1024, limit) + 1);
         LogIngestParseResult parsed;
         try
         {
-            var length = 0;
-            int read;
-            while ((read = await context.Request.Body.ReadAsync(body.AsMemory(length), cancellationToken)) > 0)
+            using var body = await IngestBody.ReadAsync(context.Request.Body, context.Request.ContentLength, limit, cancellationToken);
+            if (body.TooLarge)
             {
-                length += read;
-                if (length > limit)
-                {
-                    return Problems.PayloadTooLarge(limit);
-                }
-
-                if (length == body.Length)
-                {
-                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(2L * body.Length, limit + 1L));
-                    body.AsSpan(0, length).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(body);
-                    body = larger;
-                }
+                return Problems.PayloadTooLarge(limit);
             }
 
             // The drafts copy what they keep, so the buffer can go back to the pool once parsed.
-            parsed = LogIngestParser.Parse(body.AsSpan(0, length), writer.TokenRack, writer.Racks);
+            parsed = LogIngestParser.Parse(body.Bytes.Span, writer.TokenRack, writer.Racks);
         }
         catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -109,10 +93,6 @@ internal static partial class LogsApi
         catch (BadHttpRequestException exception)
         {
             return Problems.MalformedBody($"The request body could not be read: {exception.Message}", null);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(body);
         }
 
         if (parsed.Error is { } error)
