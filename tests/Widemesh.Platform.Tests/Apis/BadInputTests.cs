@@ -103,6 +103,24 @@ public sealed class BadInputTests(MeshdFixture fixture)
         Assert.Contains("Content-Type: application/json", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_log_batch_of_an_unknown_content_type_is_refused_with_415_listing_the_three_forms()
+    {
+        using var account = await fixture.NewAccountAsync(Ct);
+        await account.Client.CreateRackAsync(new CreateRackRequest { Name = "r" }, Ct);
+        var name = Some.Name("env");
+        await account.Client.CreateEnvironmentAsync(new CreateEnvironmentRequest { Name = name, Racks = ["r"] }, Ct);
+        using var http = fixture.CreateHttpClient(account.Token);
+
+        using var response = await http.PostAsync($"v1/environments/{name}/logs?stack=web&instance=web-1", new StringContent("a,b\n", Encoding.UTF8, "text/csv"), Ct);
+        var detail = await response.Content.ReadAsStringAsync(Ct);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Contains("application/x-ndjson", detail, StringComparison.Ordinal);
+        Assert.Contains("text/plain", detail, StringComparison.Ordinal);
+        Assert.Contains("text/csv", detail, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("abc")]
     [InlineData("\"-1\"")]
