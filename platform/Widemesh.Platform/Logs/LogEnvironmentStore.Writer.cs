@@ -24,6 +24,13 @@ internal sealed partial class LogEnvironmentStore
         return await batch.Done.Task.WaitAsync(cancellationToken);
     }
 
+    /// <summary>Queues a batch, waiting while the queue is full; the task it returns completes when the batch is flushed.</summary>
+    public async Task<Task<LogAppendResult>> QueueAsync(LogPendingBatch batch, CancellationToken cancellationToken)
+    {
+        await EnqueueAsync(batch, cancellationToken);
+        return batch.Done.Task;
+    }
+
     /// <summary>Like <see cref="AppendAsync"/> but gives up (returns null) when the queue stays full for <paramref name="wait"/>.</summary>
     public async Task<LogAppendResult?> TryAppendAsync(LogPendingBatch batch, TimeSpan wait, CancellationToken cancellationToken)
     {
@@ -108,13 +115,16 @@ internal sealed partial class LogEnvironmentStore
         for (var b = 0; b < batches.Count; b++)
         {
             var first = _lastSequence + 1;
-            if (batches[b].Output is { } output)
+            if (batches[b].Source is { } source)
             {
-                var names = new LogRecordNames(output.Source.Kind, _names.Get(output.Source.Rack), _names.Get(output.Source.Source), _names.Get(output.Source.Instance), output.Stream);
-                var pieces = new LogTextPieces(output.Bytes.Span);
-                while (pieces.MoveNext(out var message, out var continuation))
+                var batch = batches[b];
+                var names = new LogRecordNames(source.Kind, _names.Get(source.Rack), _names.Get(source.Source), _names.Get(source.Instance), batch.Stream);
+                var messages = batch.Messages;
+                for (var i = 0; i < batch.PieceCount; i++)
                 {
-                    WriteRecord(ticks, names, 0, message, continuation, ref frameStart);
+                    var length = batch.PieceLength(i, out var continuation);
+                    WriteRecord(ticks, names, 0, messages[..length], continuation, ref frameStart);
+                    messages = messages[length..];
                 }
             }
 

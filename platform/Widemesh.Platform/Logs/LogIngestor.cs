@@ -8,26 +8,33 @@ namespace Widemesh.Platform.Logs;
 /// </summary>
 internal sealed class LogIngestor(LogStore store)
 {
-    private const int MaxBatchBytes = 1024 * 1024;
+    private const int PipelineBatchBytes = 256 * 1024;
 
-    /// <summary>Stores complete lines of output (a missing final newline is fine) and completes once they are acknowledged.</summary>
+    /// <summary>
+    /// Stores complete lines of output (a missing final newline is fine) and completes once they are acknowledged.
+    /// The output goes in batches of about <see cref="PipelineBatchBytes"/>, each queued as soon as it is cut into
+    /// lines, so this thread prepares the next batch while the environment's writer writes the last one.
+    /// </summary>
     public async Task<LogAppendResult> AppendOutputAsync(
         string environmentId, LogSourceRef source, LogStream stream, ReadOnlyMemory<byte> output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
-        LogAppendResult? first = null;
-        LogAppendResult? last = null;
+        var written = new List<Task<LogAppendResult>>();
         while (!output.IsEmpty)
         {
-            var take = output.Length <= MaxBatchBytes ? output.Length : CutAfterNewline(output.Span);
-            last = await store.AppendAsync(environmentId, new LogOutput(source, stream, output[..take]), cancellationToken);
-            first ??= last;
+            var take = output.Length <= PipelineBatchBytes ? output.Length : CutAfterNewline(output.Span);
+            written.Add(await store.QueueAsync(environmentId, new LogOutput(source, stream, output[..take]), cancellationToken));
             output = output[take..];
         }
 
-        return first is null || last is null
-            ? new LogAppendResult(store.Get(environmentId).CommittedSequence + 1, store.Get(environmentId).CommittedSequence)
-            : new LogAppendResult(first.FirstSequence, last.LastSequence);
+        if (written.Count == 0)
+        {
+            var committed = store.Get(environmentId).CommittedSequence;
+            return new LogAppendResult(committed + 1, committed);
+        }
+
+        var results = await Task.WhenAll(written).WaitAsync(cancellationToken);
+        return new LogAppendResult(results[0].FirstSequence, results[^1].LastSequence);
     }
 
     /// <summary>Stores checked drafts; null when the queue stayed full (the caller should retry later).</summary>
@@ -46,9 +53,16 @@ internal sealed class LogIngestor(LogStore store)
         return store.TryAppendAsync(environmentId, new LogOutput(source, stream, output), store.Options.IngestQueueWait, cancellationToken);
     }
 
+    /// <summary>Where the next batch ends: after the last newline of the first <see cref="PipelineBatchBytes"/>, or after the first newline when a line is longer (a line is never cut between batches).</summary>
     private static int CutAfterNewline(ReadOnlySpan<byte> output)
     {
-        var newline = output[..MaxBatchBytes].LastIndexOf((byte)'\n');
-        return newline >= 0 ? newline + 1 : MaxBatchBytes;
+        var newline = output[..PipelineBatchBytes].LastIndexOf((byte)'\n');
+        if (newline >= 0)
+        {
+            return newline + 1;
+        }
+
+        newline = output.IndexOf((byte)'\n');
+        return newline >= 0 ? newline + 1 : output.Length;
     }
 }

@@ -30,9 +30,12 @@ internal sealed class LogStore : IAsyncDisposable
     public Task<LogAppendResult> AppendAsync(string environmentId, IReadOnlyList<LogDraft> drafts, CancellationToken cancellationToken) =>
         Get(environmentId).AppendAsync(LogPendingBatch.Of(drafts), cancellationToken);
 
-    /// <summary>Writes raw output of one source as one batch (lines cut by the writer), waiting while the queue is full.</summary>
-    public Task<LogAppendResult> AppendAsync(string environmentId, LogOutput output, CancellationToken cancellationToken) =>
-        Get(environmentId).AppendAsync(LogPendingBatch.Of(output), cancellationToken);
+    /// <summary>
+    /// Queues raw output of one source as one batch, waiting while the queue is full; the task it returns completes
+    /// once the batch is written. A caller can so cut the next batch into lines while the writer writes this one.
+    /// </summary>
+    public Task<Task<LogAppendResult>> QueueAsync(string environmentId, LogOutput output, CancellationToken cancellationToken) =>
+        Get(environmentId).QueueAsync(LogPendingBatch.Of(output), cancellationToken);
 
     /// <summary>Writes a batch unless the queue stays full for <paramref name="wait"/>; null means "try again later".</summary>
     public Task<LogAppendResult?> TryAppendAsync(string environmentId, IReadOnlyList<LogDraft> drafts, TimeSpan wait, CancellationToken cancellationToken) =>

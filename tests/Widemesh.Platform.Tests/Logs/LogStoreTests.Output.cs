@@ -24,6 +24,36 @@ public sealed partial class LogStoreTests
     }
 
     [Fact]
+    public async Task Output_of_many_batches_keeps_its_order_and_never_cuts_a_line_between_two_batches()
+    {
+        var store = CreateSut();
+        var ingestor = new LogIngestor(store);
+        var lines = Enumerable.Range(0, 5000).Select(i => $"line {i} " + new string('.', i % 200)).ToList();
+        var longLine = new string('L', 300 * 1024);
+        lines.Insert(2500, longLine);
+        var output = Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n");
+
+        await ingestor.AppendOutputAsync(Some.EnvironmentId, Some.Web(), LogStream.Stdout, output, Cancellation);
+        var entries = await store.QueryAsync(Some.EnvironmentId, Everything, Cancellation).ReadAllAsync(Cancellation);
+
+        var joined = new List<string>();
+        foreach (var entry in entries)
+        {
+            if (entry.Continuation)
+            {
+                joined[^1] += entry.Message;
+            }
+            else
+            {
+                joined.Add(entry.Message);
+            }
+        }
+
+        Assert.Equal(lines, joined);
+        Assert.Equal(Enumerable.Range(1, entries.Count).Select(i => (long)i), entries.Select(e => e.Sequence));
+    }
+
+    [Fact]
     public async Task A_caller_that_stops_waiting_may_reuse_its_buffer_at_once_without_changing_what_is_stored()
     {
         using var clock = new GatedTimeProvider();
