@@ -8,7 +8,7 @@ namespace Widemesh.Platform.Logs;
 /// </summary>
 internal sealed class LogIngestor(LogStore store)
 {
-    private const int PipelineBatchBytes = 256 * 1024;
+    private const int PipelineBatchBytes = 1024 * 1024;
 
     /// <summary>
     /// Stores complete lines of output (a missing final newline is fine) and completes once they are acknowledged.
