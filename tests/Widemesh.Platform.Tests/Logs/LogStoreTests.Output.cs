@@ -28,9 +28,9 @@ public sealed partial class LogStoreTests
     {
         var store = CreateSut();
         var ingestor = new LogIngestor(store);
-        var lines = Enumerable.Range(0, 5000).Select(i => $"line {i} " + new string('.', i % 200)).ToList();
-        var longLine = new string('L', 300 * 1024);
-        lines.Insert(2500, longLine);
+        var lines = Enumerable.Range(0, 12_000).Select(i => $"line {i} " + new string('.', i % 200)).ToList();
+        var longLine = new string('L', 1100 * 1024);
+        lines.Insert(6000, longLine);
         var output = Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n");
 
         await ingestor.AppendOutputAsync(Some.EnvironmentId, Some.Web(), LogStream.Stdout, output, Cancellation);
