@@ -23,16 +23,6 @@ internal static class LogText
 
     private static readonly UTF8Encoding TextEncoding = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
-    /// <summary>Cuts <paramref name="output"/> at <c>\n</c> and turns each line into one or more drafts (copies).</summary>
-    public static void AddLines(LogSourceRef source, LogStream stream, DateTimeOffset? sourceTime, ReadOnlyMemory<byte> output, List<LogDraft> drafts)
-    {
-        var pieces = new LogTextPieces(output.Span);
-        while (pieces.MoveNext(out var piece, out var continuation))
-        {
-            drafts.Add(new LogDraft(source.Rack, source.Kind, source.Source, source.Instance, stream, sourceTime, piece.ToArray(), continuation));
-        }
-    }
-
     /// <summary>Turns one line of raw bytes into one draft, or several when it is longer than the limit; always copies.</summary>
     public static void AddLine(LogSourceRef source, LogStream stream, DateTimeOffset? sourceTime, ReadOnlySpan<byte> line, List<LogDraft> drafts)
     {

@@ -32,12 +32,22 @@ public sealed class LogTextTests
     [Fact]
     public void Output_is_cut_into_lines_and_crlf_endings_are_trimmed()
     {
-        var drafts = new List<LogDraft>();
+        Assert.Equal(["one", "two", "", "three"], Pieces("one\r\ntwo\n\nthree"u8));
+        Assert.Equal(["a"], Pieces("a\n"u8));
+        Assert.Equal([""], Pieces("\n"u8));
+        Assert.Empty(Pieces(""u8));
+    }
 
-        LogText.AddLines(Some.Web(), LogStream.Stderr, null, "one\r\ntwo\n\nthree"u8.ToArray(), drafts);
+    private static List<string> Pieces(ReadOnlySpan<byte> output)
+    {
+        var messages = new List<string>();
+        var pieces = new LogTextPieces(output);
+        while (pieces.MoveNext(out var piece, out _))
+        {
+            messages.Add(Encoding.UTF8.GetString(piece));
+        }
 
-        Assert.Equal(["one", "two", "", "three"], drafts.Select(d => Encoding.UTF8.GetString(d.Message.Span)));
-        Assert.All(drafts, d => Assert.Equal(LogStream.Stderr, d.Stream));
+        return messages;
     }
 
     [Fact]
