@@ -23,11 +23,6 @@ internal static class QueryBenchmark
         host.Store.ApplyRetention();
         var segments = Directory.GetFiles(host.SegmentDirectory, "*.log").Order(StringComparer.Ordinal).ToList();
         var storeBytes = segments.Sum(file => new FileInfo(file).Length);
-        using (var warmUp = await host.Client.GetAsync($"/v1/environments/{BenchHost.Environment.Name}/logs?since=1s", cancellationToken))
-        {
-            warmUp.EnsureSuccessStatusCode();
-        }
-
         // Two untimed full reads first, so the timed ones run tier-1 code, as a long-running meshd does.
         for (var warm = 0; warm < 2; warm++)
         {

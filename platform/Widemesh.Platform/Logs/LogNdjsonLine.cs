@@ -17,7 +17,7 @@ internal static class LogNdjsonLine
         // 200 bytes of fixed text at most (seq, two times, keys, "continuation"), then the strings: as they are when
         // nothing needs escaping (the common case), else up to 6 bytes for each byte (\u00XX).
         var strings = record.Rack.Length + record.Source.Length + record.Instance.Length + record.Message.Length;
-        var clean = Clean(record.Rack) && Clean(record.Source) && Clean(record.Instance) && Clean(record.Message);
+        var clean = Clean(record.Strings);
         var span = output.GetSpan(256 + (clean ? strings : 6 * strings));
         var at = 0;
         Append(span, ref at, "{\"seq\":"u8);

@@ -1,10 +1,11 @@
+using System.Buffers;
 using System.IO.Pipelines;
 using System.Text;
 
 namespace Widemesh.Platform.Logs;
 
 /// <summary>
-/// Streams a query as NDJSON straight from the stored UTF-8 bytes, one frame at a time, flushing every 32 KiB and
+/// Streams a query as NDJSON straight from the stored UTF-8 bytes, one frame at a time, sent in writes of 128 KiB and
 /// whenever it has to wait for new entries. Each line has the shape the ingest API accepts, plus <c>seq</c> (the
 /// cursor), <c>time</c> (received) and <c>continuation</c>:
 /// <c>{"seq":42,"time":"…Z","sourceTime":"…Z","rack":"r1","stack":"web","instance":"web-1","stream":"stdout","message":"…"}</c>.
@@ -12,7 +13,7 @@ namespace Widemesh.Platform.Logs;
 /// </summary>
 internal static class LogNdjsonWriter
 {
-    private const int FlushBytes = 32 * 1024;
+    private const int FlushBytes = 128 * 1024;
 
     public static async Task WriteAsync(
         LogEnvironmentStore environment, LogQuery query, long sinceTicks, long untilTicks, PipeWriter pipe, TimeProvider time, CancellationToken cancellationToken)
@@ -22,6 +23,10 @@ internal static class LogNdjsonWriter
         var heartbeat = query.Follow ? query.Heartbeat : null;
         var lastSent = time.GetTimestamp();
         var times = new LogTimeText();
+
+        // Lines are gathered here and handed to the response in large writes: Kestrel's response writer takes a lock
+        // on every GetSpan and Advance, which cost ~6% of a full read when done per line.
+        var lines = new ArrayBufferWriter<byte>(FlushBytes + (64 * 1024));
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -33,12 +38,12 @@ internal static class LogNdjsonWriter
 
             if (step == LogReadStep.End)
             {
-                if (pipe.UnflushedBytes > 0)
+                if (lines.WrittenCount > 0)
                 {
                     lastSent = time.GetTimestamp();
                 }
 
-                await pipe.FlushAsync(cancellationToken);
+                await SendAsync(lines, pipe, cancellationToken);
                 if (!query.Follow)
                 {
                     break;
@@ -58,46 +63,58 @@ internal static class LogNdjsonWriter
                 }
                 catch (TimeoutException)
                 {
-                    WriteHeartbeat(pipe, time.GetUtcNow());
+                    WriteHeartbeat(lines, time.GetUtcNow());
                     lastSent = time.GetTimestamp();
                 }
 
                 continue;
             }
 
-            var stop = WriteFrame(cursor, filter, sinceTicks, untilTicks, pipe, times);
+            var stop = WriteFrame(cursor, filter, sinceTicks, untilTicks, lines, times);
             if (stop)
             {
                 break;
             }
 
-            if (pipe.UnflushedBytes >= FlushBytes)
+            if (lines.WrittenCount >= FlushBytes)
             {
                 lastSent = time.GetTimestamp();
-                await pipe.FlushAsync(cancellationToken);
+                await SendAsync(lines, pipe, cancellationToken);
             }
             else if (heartbeat is { } beat && time.GetElapsedTime(lastSent) >= beat)
             {
                 // A long scan that matches little: show the client the connection is alive.
-                WriteHeartbeat(pipe, time.GetUtcNow());
+                WriteHeartbeat(lines, time.GetUtcNow());
                 lastSent = time.GetTimestamp();
-                await pipe.FlushAsync(cancellationToken);
+                await SendAsync(lines, pipe, cancellationToken);
             }
         }
 
-        await pipe.FlushAsync(cancellationToken);
+        await SendAsync(lines, pipe, cancellationToken);
     }
 
-    private static void WriteHeartbeat(PipeWriter pipe, DateTimeOffset now)
+    /// <summary>Hands the gathered lines to the response in one write and flushes it.</summary>
+    private static ValueTask<FlushResult> SendAsync(ArrayBufferWriter<byte> lines, PipeWriter pipe, CancellationToken cancellationToken)
+    {
+        if (lines.WrittenCount > 0)
+        {
+            pipe.Write(lines.WrittenSpan);
+            lines.ResetWrittenCount();
+        }
+
+        return pipe.FlushAsync(cancellationToken);
+    }
+
+    private static void WriteHeartbeat(IBufferWriter<byte> output, DateTimeOffset now)
     {
         var line = $"{{\"heartbeat\":\"{now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture)}\"}}\n";
-        var span = pipe.GetSpan(64);
+        var span = output.GetSpan(64);
         var written = Encoding.ASCII.GetBytes(line, span);
-        pipe.Advance(written);
+        output.Advance(written);
     }
 
     /// <summary>Writes the matching entries of the cursor's frame; true when an entry past <c>until</c> was reached.</summary>
-    private static bool WriteFrame(LogReadCursor cursor, LogEntryFilter filter, long sinceTicks, long untilTicks, PipeWriter pipe, LogTimeText times)
+    private static bool WriteFrame(LogReadCursor cursor, LogEntryFilter filter, long sinceTicks, long untilTicks, IBufferWriter<byte> output, LogTimeText times)
     {
         var payload = cursor.Payload;
         var position = 0;
@@ -125,7 +142,7 @@ internal static class LogNdjsonWriter
                 continue;
             }
 
-            LogNdjsonLine.Write(pipe, record, times);
+            LogNdjsonLine.Write(output, record, times);
         }
 
         return false;

@@ -140,6 +140,7 @@ internal static class LogRecordCodec
             Source = strings.Slice(rackLength, sourceLength),
             Instance = strings.Slice(rackLength + sourceLength, instanceLength),
             Message = strings.Slice(rackLength + sourceLength + instanceLength, (int)messageLength),
+            Strings = strings[..(rackLength + sourceLength + instanceLength + (int)messageLength)],
         };
         position += (int)total;
         return true;

@@ -22,4 +22,7 @@ internal readonly ref struct LogRecordView
     public required ReadOnlySpan<byte> Instance { get; init; }
 
     public required ReadOnlySpan<byte> Message { get; init; }
+
+    /// <summary>Rack, source, instance and message, which lie back to back in the record: one span to scan at once.</summary>
+    public required ReadOnlySpan<byte> Strings { get; init; }
 }

@@ -58,6 +58,9 @@ public sealed class LogNdjsonLineTests
 
     private static void Write(ArrayBufferWriter<byte> output, LogTimeText times, long sequence, long ticks, long sourceTicks, string message, string instance)
     {
+        // As in a stored record: rack, source, instance and message back to back.
+        var strings = Encoding.UTF8.GetBytes("r1" + "web" + instance + message).AsSpan();
+        var instanceBytes = Encoding.UTF8.GetByteCount(instance);
         var record = new LogRecordView
         {
             Sequence = sequence,
@@ -66,10 +69,11 @@ public sealed class LogNdjsonLineTests
             Kind = LogSourceKind.Stack,
             Stream = LogStream.Stdout,
             Continuation = false,
-            Rack = "r1"u8,
-            Source = "web"u8,
-            Instance = Encoding.UTF8.GetBytes(instance),
-            Message = Encoding.UTF8.GetBytes(message),
+            Rack = strings[..2],
+            Source = strings[2..5],
+            Instance = strings.Slice(5, instanceBytes),
+            Message = strings[(5 + instanceBytes)..],
+            Strings = strings,
         };
         LogNdjsonLine.Write(output, record, times);
     }
