@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Widemesh.Platform.Logs;
 
 /// <summary>
@@ -7,10 +9,13 @@ namespace Widemesh.Platform.Logs;
 /// </summary>
 internal ref struct LogTextPieces
 {
+    /// <summary>Bytes a plain line has none of: control characters but tab, DEL, and every byte that is not ASCII.</summary>
+    private static readonly SearchValues<byte> NotPlain = SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Where(b => b != '\t').Select(b => (byte)b), .. Enumerable.Range(0x7F, 0x81).Select(b => (byte)b)]);
+
     private ReadOnlySpan<byte> _output;
     private ReadOnlySpan<byte> _rest;
     private byte[]? _escaped;
-    private bool _started;
     private bool _inLine;
 
     public LogTextPieces(ReadOnlySpan<byte> output)
@@ -22,33 +27,47 @@ internal ref struct LogTextPieces
     {
         if (!_inLine)
         {
-            if (_output.IsEmpty && _started)
+            if (_output.IsEmpty)
             {
                 piece = default;
                 continuation = false;
                 return false;
             }
 
-            _started = true;
-            var end = _output.IndexOf((byte)'\n');
-            var line = end < 0 ? _output : _output[..end];
-            _output = end < 0 ? [] : _output[(end + 1)..];
-            if (end < 0 && line.IsEmpty)
+            // One scan finds the end of a plain ASCII line: the first byte that is a control character, DEL or
+            // not ASCII is, for most lines, the '\n' (or "\r\n") that ends them. Anything else takes the full check.
+            ReadOnlySpan<byte> line;
+            var hit = _output.IndexOfAny(NotPlain);
+            if (hit < 0)
             {
-                piece = default;
-                continuation = false;
-                return false;
+                line = _output;
+                _output = [];
             }
-
-            if (!line.IsEmpty && line[^1] == (byte)'\r')
+            else if (_output[hit] == (byte)'\n')
             {
-                line = line[..^1];
+                line = _output[..hit];
+                _output = _output[(hit + 1)..];
             }
-
-            if (LogText.NeedsEscape(line))
+            else if (_output[hit] == (byte)'\r' && hit + 1 < _output.Length && _output[hit + 1] == (byte)'\n')
             {
-                _escaped = LogText.Escape(line);
-                line = _escaped;
+                line = _output[..hit];
+                _output = _output[(hit + 2)..];
+            }
+            else
+            {
+                var end = _output.IndexOf((byte)'\n');
+                line = end < 0 ? _output : _output[..end];
+                _output = end < 0 ? [] : _output[(end + 1)..];
+                if (!line.IsEmpty && line[^1] == (byte)'\r')
+                {
+                    line = line[..^1];
+                }
+
+                if (LogText.NeedsEscape(line))
+                {
+                    _escaped = LogText.Escape(line);
+                    line = _escaped;
+                }
             }
 
             _rest = line;

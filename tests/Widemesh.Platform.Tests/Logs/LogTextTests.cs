@@ -36,6 +36,9 @@ public sealed class LogTextTests
         Assert.Equal(["a"], Pieces("a\n"u8));
         Assert.Equal([""], Pieces("\n"u8));
         Assert.Empty(Pieces(""u8));
+        Assert.Equal(["cr at the end"], Pieces("cr at the end\r"u8));
+        byte[] mixed = [.. "a\rb\ntab\tkept\r\ndel"u8, 0x7F, .. "\nünï ✓\r\nbell"u8, 0x07, (byte)'\n', 0xFF];
+        Assert.Equal(["a\\x0db", "tab\tkept", "del\\x7f", "ünï ✓", "bell\\x07", "\\xff"], Pieces(mixed));
     }
 
     private static List<string> Pieces(ReadOnlySpan<byte> output)
