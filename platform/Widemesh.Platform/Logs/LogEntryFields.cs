@@ -6,6 +6,8 @@ namespace Widemesh.Platform.Logs;
 /// </summary>
 internal sealed class LogEntryFields
 {
+    private byte[] _scratch = new byte[4096];
+
     public DateTimeOffset? Time { get; set; }
 
     public string? Rack { get; set; }
@@ -24,7 +26,8 @@ internal sealed class LogEntryFields
 
     public int MessageLength { get; set; }
 
-    public byte[]? MessageCopy { get; set; }
+    /// <summary>The unescaped message, in <see cref="Scratch"/>'s buffer: valid until the next entry is read.</summary>
+    public ReadOnlyMemory<byte>? MessageCopy { get; set; }
 
     public string? MessageBase64 { get; set; }
 
@@ -36,6 +39,17 @@ internal sealed class LogEntryFields
 
     /// <summary>The first field that had the wrong JSON type, with what it should be.</summary>
     public (string Field, string Expected)? WrongType { get; set; }
+
+    /// <summary>A buffer of at least <paramref name="length"/> bytes, reused from entry to entry (its drafts copy what they keep).</summary>
+    public byte[] Scratch(int length)
+    {
+        if (_scratch.Length < length)
+        {
+            _scratch = new byte[Math.Max(length, 2 * _scratch.Length)];
+        }
+
+        return _scratch;
+    }
 
     public void Clear()
     {

@@ -111,10 +111,10 @@ internal static class LogIngestParser
                 fields.HasMessage = true;
                 if (reader.ValueIsEscaped || reader.HasValueSequence)
                 {
-                    var copy = new byte[reader.ValueSpan.Length];
+                    var copy = fields.Scratch(reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length);
                     try
                     {
-                        fields.MessageCopy = copy[..reader.CopyString(copy)];
+                        fields.MessageCopy = copy.AsMemory(0, reader.CopyString(copy));
                     }
                     catch (InvalidOperationException)
                     {
@@ -187,7 +187,7 @@ internal static class LogIngestParser
             && input.Stream is null or "stdout" or "stderr")
         {
             // Same names as the entry before (the cache hands out the same strings): already checked.
-            var message = input.MessageCopy ?? body.Slice(input.MessageStart, input.MessageLength);
+            var message = input.MessageCopy is { } copy ? copy.Span : body.Slice(input.MessageStart, input.MessageLength);
             LogText.AddLine(last, input.Stream == "stderr" ? LogStream.Stderr : LogStream.Stdout, input.Time, message, drafts);
             return null;
         }
@@ -206,7 +206,7 @@ internal static class LogIngestParser
         input.LastSource = source;
         if (input.HasMessage)
         {
-            var message = input.MessageCopy ?? body.Slice(input.MessageStart, input.MessageLength);
+            var message = input.MessageCopy is { } copy ? copy.Span : body.Slice(input.MessageStart, input.MessageLength);
             LogText.AddLine(source, stream, input.Time, message, drafts);
             return null;
         }

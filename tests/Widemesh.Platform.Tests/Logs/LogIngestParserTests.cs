@@ -26,6 +26,20 @@ public sealed class LogIngestParserTests
         Assert.Same(result.Drafts[0].Rack, result.Drafts[2].Rack);
     }
 
+    [Fact]
+    public void Messages_with_json_escapes_keep_their_own_text_though_they_are_unescaped_in_one_reused_buffer()
+    {
+        var longer = string.Concat(Enumerable.Repeat("say \"hi\" ", 2000));
+        var result = Parse(
+            $$"""{"stack":"web","instance":"web-1","rack":"r1","message":{{System.Text.Json.JsonSerializer.Serialize(longer)}}}""",
+            """{"stack":"web","instance":"web-1","rack":"r1","message":"tab\there \"q\""}""",
+            """{"stack":"web","instance":"web-1","rack":"r1","message":"plain"}""",
+            """{"stack":"web","instance":"web-1","rack":"r1","message":"caf\u00e9"}""");
+
+        Assert.Null(result.Error);
+        Assert.Equal([longer, "tab\there \"q\"", "plain", "café"], result.Drafts.Select(d => Encoding.UTF8.GetString(d.Message.Span)));
+    }
+
     [Theory]
     [InlineData("""{"stack":"web","instance":"web-1","rack":"r1","message":"b","stream":"stdin"}""", "entries[1].stream")]
     [InlineData("""{"stack":"web","instance":"web-1","rack":"r9","message":"b"}""", "entries[1].rack")]
