@@ -12,34 +12,44 @@ internal static class LogNdjsonLine
     private static readonly SearchValues<byte> NeedsEscape = SearchValues.Create(
         [.. Enumerable.Range(0, 0x20).Select(b => (byte)b), (byte)'"', (byte)'\\']);
 
-    public static void Write(IBufferWriter<byte> output, in LogRecordView record, LogTimeText times)
+    public static void Write(IBufferWriter<byte> output, in LogRecordView record, LogLineText parts)
     {
-        // 200 bytes of fixed text at most (seq, two times, keys, "continuation"), then the strings: as they are when
-        // nothing needs escaping (the common case), else up to 6 bytes for each byte (\u00XX).
-        var strings = record.Rack.Length + record.Source.Length + record.Instance.Length + record.Message.Length;
-        var clean = Clean(record.Strings);
-        var span = output.GetSpan(256 + (clean ? strings : 6 * strings));
+        // 100 bytes of fixed text at most (seq, two times, keys, "continuation"), the names as formatted for the line
+        // before, then the message: as it is when nothing needs escaping (the common case), else up to 6 bytes a byte.
+        var names = parts.Names(record);
+        var clean = Clean(record.Message);
+        var span = output.GetSpan(128 + names.Length + (clean ? record.Message.Length : 6 * record.Message.Length));
         var at = 0;
         Append(span, ref at, "{\"seq\":"u8);
         Utf8Formatter.TryFormat(record.Sequence, span[at..], out var written);
         at += written;
         Append(span, ref at, ",\"time\":\""u8);
-        Append(span, ref at, times.Received(record.Ticks));
+        Append(span, ref at, parts.Received(record.Ticks));
         if (record.SourceTicks != 0)
         {
             Append(span, ref at, "\",\"sourceTime\":\""u8);
-            Append(span, ref at, times.Source(record.SourceTicks));
+            Append(span, ref at, parts.Source(record.SourceTicks));
         }
 
-        Append(span, ref at, "\",\"rack\":\""u8);
-        String(span, ref at, record.Rack, clean);
-        Append(span, ref at, record.Kind == LogSourceKind.Stack ? "\",\"stack\":\""u8 : "\",\"service\":\""u8);
-        String(span, ref at, record.Source, clean);
-        Append(span, ref at, "\",\"instance\":\""u8);
-        String(span, ref at, record.Instance, clean);
-        Append(span, ref at, record.Stream == LogStream.Stdout ? "\",\"stream\":\"stdout\",\"message\":\""u8 : "\",\"stream\":\"stderr\",\"message\":\""u8);
+        Append(span, ref at, names);
         String(span, ref at, record.Message, clean);
         Append(span, ref at, record.Continuation ? "\",\"continuation\":true}\n"u8 : "\"}\n"u8);
+        output.Advance(at);
+    }
+
+    /// <summary>Writes <c>","rack":"…","stack":"…","instance":"…","stream":"…","message":"</c> for the record's source.</summary>
+    public static void WriteNames(IBufferWriter<byte> output, in LogRecordView record)
+    {
+        var names = record.Rack.Length + record.Source.Length + record.Instance.Length;
+        var span = output.GetSpan(128 + (6 * names));
+        var at = 0;
+        Append(span, ref at, "\",\"rack\":\""u8);
+        String(span, ref at, record.Rack, clean: false);
+        Append(span, ref at, record.Kind == LogSourceKind.Stack ? "\",\"stack\":\""u8 : "\",\"service\":\""u8);
+        String(span, ref at, record.Source, clean: false);
+        Append(span, ref at, "\",\"instance\":\""u8);
+        String(span, ref at, record.Instance, clean: false);
+        Append(span, ref at, record.Stream == LogStream.Stdout ? "\",\"stream\":\"stdout\",\"message\":\""u8 : "\",\"stream\":\"stderr\",\"message\":\""u8);
         output.Advance(at);
     }
 

@@ -22,7 +22,7 @@ internal static class LogNdjsonWriter
         using var cursor = new LogReadCursor(environment, query.AfterSequence is null ? sinceTicks : null, query.AfterSequence + 1 ?? 0);
         var heartbeat = query.Follow ? query.Heartbeat : null;
         var lastSent = time.GetTimestamp();
-        var times = new LogTimeText();
+        var parts = new LogLineText();
 
         // Lines are gathered here and handed to the response in large writes: Kestrel's response writer takes a lock
         // on every GetSpan and Advance, which cost ~6% of a full read when done per line.
@@ -70,7 +70,7 @@ internal static class LogNdjsonWriter
                 continue;
             }
 
-            var stop = WriteFrame(cursor, filter, sinceTicks, untilTicks, lines, times);
+            var stop = WriteFrame(cursor, filter, sinceTicks, untilTicks, lines, parts);
             if (stop)
             {
                 break;
@@ -114,7 +114,7 @@ internal static class LogNdjsonWriter
     }
 
     /// <summary>Writes the matching entries of the cursor's frame; true when an entry past <c>until</c> was reached.</summary>
-    private static bool WriteFrame(LogReadCursor cursor, LogEntryFilter filter, long sinceTicks, long untilTicks, IBufferWriter<byte> output, LogTimeText times)
+    private static bool WriteFrame(LogReadCursor cursor, LogEntryFilter filter, long sinceTicks, long untilTicks, IBufferWriter<byte> output, LogLineText parts)
     {
         var payload = cursor.Payload;
         var position = 0;
@@ -142,7 +142,7 @@ internal static class LogNdjsonWriter
                 continue;
             }
 
-            LogNdjsonLine.Write(output, record, times);
+            LogNdjsonLine.Write(output, record, parts);
         }
 
         return false;

@@ -17,7 +17,7 @@ public sealed class LogNdjsonLineTests
     {
         var output = new ArrayBufferWriter<byte>();
 
-        Write(output, new LogTimeText(), sequence: 7, ticks: At(0), sourceTicks: 0, message, instance: "web-1");
+        Write(output, new LogLineText(), sequence: 7, ticks: At(0), sourceTicks: 0, message, instance: "web-1");
 
         using var json = JsonDocument.Parse(output.WrittenMemory);
         Assert.Equal(message, json.RootElement.GetProperty("message").GetString());
@@ -30,7 +30,7 @@ public sealed class LogNdjsonLineTests
     [Fact]
     public void Times_change_from_one_entry_to_the_next_even_though_they_are_formatted_once_per_value()
     {
-        var times = new LogTimeText();
+        var times = new LogLineText();
         var lines = new List<JsonElement>();
         (long Received, long Source)[] entries = [(At(0), At(-5)), (At(0), At(-4)), (At(1), At(-4)), (At(1), 0), (At(2), At(-5))];
         foreach (var (received, source) in entries)
@@ -54,9 +54,27 @@ public sealed class LogNdjsonLineTests
         }
     }
 
+    [Fact]
+    public void Each_line_names_its_own_source_though_the_names_are_formatted_once_per_source()
+    {
+        var parts = new LogLineText();
+        (string Instance, LogStream Stream)[] sources = [("web-1", LogStream.Stdout), ("web-1", LogStream.Stdout), ("web-2", LogStream.Stdout), ("web-2", LogStream.Stderr), ("web-1", LogStream.Stdout)];
+        foreach (var (instance, stream) in sources)
+        {
+            var output = new ArrayBufferWriter<byte>();
+            Write(output, parts, 1, At(0), 0, "m", instance, stream);
+            var line = JsonDocument.Parse(output.WrittenMemory).RootElement;
+
+            Assert.Equal(instance, line.GetProperty("instance").GetString());
+            Assert.Equal(stream == LogStream.Stdout ? "stdout" : "stderr", line.GetProperty("stream").GetString());
+            Assert.Equal("web", line.GetProperty("stack").GetString());
+            Assert.Equal("r1", line.GetProperty("rack").GetString());
+        }
+    }
+
     private static long At(int seconds) => new DateTime(2026, 11, 25, 12, 0, 0, DateTimeKind.Utc).AddSeconds(seconds).AddTicks(1234567).Ticks;
 
-    private static void Write(ArrayBufferWriter<byte> output, LogTimeText times, long sequence, long ticks, long sourceTicks, string message, string instance)
+    private static void Write(ArrayBufferWriter<byte> output, LogLineText times, long sequence, long ticks, long sourceTicks, string message, string instance, LogStream stream = LogStream.Stdout)
     {
         // As in a stored record: rack, source, instance and message back to back.
         var strings = Encoding.UTF8.GetBytes("r1" + "web" + instance + message).AsSpan();
@@ -67,7 +85,7 @@ public sealed class LogNdjsonLineTests
             Ticks = ticks,
             SourceTicks = sourceTicks,
             Kind = LogSourceKind.Stack,
-            Stream = LogStream.Stdout,
+            Stream = stream,
             Continuation = false,
             Rack = strings[..2],
             Source = strings[2..5],
