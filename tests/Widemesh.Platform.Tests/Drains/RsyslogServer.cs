@@ -50,7 +50,7 @@ internal sealed class RsyslogServer : IAsyncDisposable
         await EnsureInstalledAsync(tls ? "rsyslog-gnutls" : "rsyslog", tls ? GtlsDriver : Executable, cancellationToken);
         var directory = Path.Combine(Path.GetTempPath(), "widemesh-rsyslog-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(directory);
-        var server = new RsyslogServer(directory, FreePort(), tls);
+        var server = new RsyslogServer(directory, Widemesh.Testing.LoopbackPorts.Tcp(), tls);
         if (tls)
         {
             await server.WriteCertificateAsync(cancellationToken);
@@ -234,12 +234,5 @@ internal sealed class RsyslogServer : IAsyncDisposable
         using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
         await File.WriteAllTextAsync(CertificatePath, certificate.ExportCertificatePem() + "\n", cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(_directory, "key.pem"), key.ExportPkcs8PrivateKeyPem() + "\n", cancellationToken);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

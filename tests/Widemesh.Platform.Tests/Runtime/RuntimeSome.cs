@@ -26,12 +26,7 @@ internal static class RuntimeSome
         $"127.0.{RandomNumberGenerator.GetInt32(100, 250)}.{RandomNumberGenerator.GetInt32(1, 250)}");
 
     /// <summary>A TCP port free on loopback just now.</summary>
-    public static int Port()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public static int Port() => Widemesh.Testing.LoopbackPorts.Tcp();
 
     public static LocalEnvironmentSpec Spec(IReadOnlyList<StackSpec> stacks, IReadOnlyList<ServiceSpec>? services = null, string? name = null) =>
         new("env_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)), name ?? Name("env"), stacks, services ?? [], null, null);

@@ -60,7 +60,7 @@ public sealed class BindServer : IAsyncDisposable
         }
 
         var directory = Directory.CreateTempSubdirectory("widemesh-bind-").FullName;
-        var server = new BindServer(directory, new IPEndPoint(IPAddress.Loopback, FreePort()), zone, keyName, NewSecret());
+        var server = new BindServer(directory, new IPEndPoint(IPAddress.Loopback, LoopbackPorts.UdpAndTcp()), zone, keyName, NewSecret());
         await File.WriteAllTextAsync(Path.Combine(directory, "zone.db"), $"""
             $TTL 60
             @ IN SOA ns.{zone}. hostmaster.{zone}. 1 3600 600 86400 60
@@ -200,26 +200,6 @@ public sealed class BindServer : IAsyncDisposable
         var errors = process.StandardError.ReadToEndAsync(cancellationToken);
         await process.WaitForExitAsync(cancellationToken);
         return (process.ExitCode, await errors + await output);
-    }
-
-    /// <summary>A loopback port free for both TCP and UDP (named listens on both; a UDP-only probe once picked a busy TCP port).</summary>
-    private static int FreePort()
-    {
-        while (true)
-        {
-            using var tcp = new TcpListener(IPAddress.Loopback, 0);
-            tcp.Start();
-            var port = ((IPEndPoint)tcp.LocalEndpoint).Port;
-            try
-            {
-                using var udp = new UdpClient(new IPEndPoint(IPAddress.Loopback, port));
-                return port;
-            }
-            catch (SocketException)
-            {
-                // Taken for UDP: try another.
-            }
-        }
     }
 
     private void Append(string? line)

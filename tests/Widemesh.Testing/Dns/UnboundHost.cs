@@ -33,7 +33,7 @@ public sealed class UnboundHost : IAsyncDisposable
         }
 
         var directory = Directory.CreateTempSubdirectory("widemesh-unbound-").FullName;
-        var endPoint = new IPEndPoint(IPAddress.Loopback, FreePort());
+        var endPoint = new IPEndPoint(IPAddress.Loopback, LoopbackPorts.UdpAndTcp());
         var config = Path.Combine(directory, "unbound.conf");
         await File.WriteAllTextAsync(config, $"""
             server:
@@ -105,12 +105,6 @@ public sealed class UnboundHost : IAsyncDisposable
         return process.ExitCode == 0 && File.Exists(Executable)
             ? null
             : $"Unbound is not installed and `apt-get install unbound` failed ({process.ExitCode}): {await errors}{await output}";
-    }
-
-    private static int FreePort()
-    {
-        using var udp = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)udp.Client.LocalEndPoint!).Port;
     }
 
     private async Task WaitUntilListeningAsync(CancellationToken cancellationToken)

@@ -54,7 +54,7 @@ public sealed class MeshdProcess : IAsyncDisposable
             ?? Path.Combine(Path.GetTempPath(), "widemesh-meshd-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(dataDirectory);
 
-        var meshd = new MeshdProcess(options, dataDirectory, ownsDataDirectory, options.Port ?? FreePort())
+        var meshd = new MeshdProcess(options, dataDirectory, ownsDataDirectory, options.Port ?? LoopbackPorts.Tcp())
         {
             DnsEndPoint = options is { Dns: true, DnsPort: { } dnsPort } ? new IPEndPoint(IPAddress.Loopback, dnsPort) : null,
         };
@@ -73,7 +73,7 @@ public sealed class MeshdProcess : IAsyncDisposable
                     // ephemeral port, can take it between FreePort and meshd's bind. Pick fresh ones.
                     await meshd.KillHardAsync(cancellationToken);
                     meshd._output.Clear();
-                    meshd.Endpoint = new Uri($"http://127.0.0.1:{FreePort()}/");
+                    meshd.Endpoint = new Uri($"http://127.0.0.1:{LoopbackPorts.Tcp()}/");
                     meshd.DnsEndPoint = null;
                 }
             }
@@ -179,37 +179,6 @@ public sealed class MeshdProcess : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static int FreeUdpAndTcpPort()
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            using var udp = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
-            var port = ((IPEndPoint)udp.Client.LocalEndPoint!).Port;
-            var tcp = new TcpListener(IPAddress.Loopback, port);
-            try
-            {
-                tcp.Start();
-                return port;
-            }
-            catch (SocketException) when (attempt < 20)
-            {
-                // Taken for TCP: try another.
-            }
-            finally
-            {
-                tcp.Stop();
-                tcp.Dispose();
-            }
-        }
-    }
-
     private async Task LaunchAsync(CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(_options.ExecutablePath ?? MeshdExecutable.Find())
@@ -226,7 +195,7 @@ public sealed class MeshdProcess : IAsyncDisposable
         start.ArgumentList.Add("--dns-listen");
         if (_options.Dns)
         {
-            DnsEndPoint ??= new IPEndPoint(IPAddress.Loopback, FreeUdpAndTcpPort());
+            DnsEndPoint ??= new IPEndPoint(IPAddress.Loopback, LoopbackPorts.UdpAndTcp());
             start.ArgumentList.Add(DnsEndPoint.ToString());
         }
         else
