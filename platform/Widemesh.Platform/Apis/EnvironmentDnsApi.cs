@@ -19,7 +19,22 @@ internal static class EnvironmentDnsApi
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/", GetAsync);
         group.MapGet("/propagation", GetPropagationAsync).ProducesProblem(StatusCodes.Status400BadRequest);
+        app.MapGet("/v1/dns/records", ListAsync).RequireAuthorization().WithTags("DNS").ProducesProblem(StatusCodes.Status401Unauthorized);
         return app;
+    }
+
+    /// <summary>Every environment's records in one answer, so a client listing environments does not ask once per environment.</summary>
+    private static async Task<Ok<EnvironmentDnsList>> ListAsync(HttpContext context, IPlatformStore store, DnsZone zone, CancellationToken cancellationToken)
+    {
+        var accountId = CallerContext.Get(context).AccountId;
+        var racks = (await store.ListRacksAsync(accountId, cancellationToken)).ToDictionary(rack => rack.Name, StringComparer.Ordinal);
+        var environments = await store.ListEnvironmentsAsync(accountId, cancellationToken);
+        var records = environments
+            .OrderBy(environment => environment.Name, StringComparer.Ordinal)
+            .Select(environment => Describe(environment, racks.GetValueOrDefault(environment.Racks[^1]), zone))
+            .OfType<EnvironmentDns>()
+            .ToList();
+        return TypedResults.Ok(new EnvironmentDnsList { Environments = records });
     }
 
     private static async Task<Results<Ok<EnvironmentDns>, ProblemHttpResult>> GetAsync(
@@ -74,24 +89,31 @@ internal static class EnvironmentDnsApi
         }
 
         var primary = await store.GetRackAsync(accountId, environment.Racks[^1], cancellationToken);
+        return Describe(environment, primary, zone) is { } dns
+            ? (dns, null)
+            : (null, Problems.Conflict($"Rack '{environment.Racks[^1]}', the last rack of environment '{name}', has no ingress address, so the environment has no DNS address yet."));
+    }
+
+    /// <summary>The records of <paramref name="environment"/>, whose last rack is <paramref name="primary"/>; null while that rack has no ingress address.</summary>
+    private static EnvironmentDns? Describe(StoredEnvironment environment, StoredRack? primary, DnsZone zone)
+    {
         if (primary?.IngressAddress is not { } text || !IPAddress.TryParse(text, out var address))
         {
-            return (null, Problems.Conflict($"Rack '{environment.Racks[^1]}', the last rack of environment '{name}', has no ingress address, so the environment has no DNS address yet."));
+            return null;
         }
 
-        var hostname = zone.HostnameOf(environment.Name);
-        var racksText = "racks=" + string.Join(',', environment.Racks);
-        return (new EnvironmentDns
+        return new EnvironmentDns
         {
-            Hostname = hostname,
+            Environment = environment.Name,
+            Hostname = zone.HostnameOf(environment.Name),
             Ttl = zone.Ttl,
             ExpectedAddress = address.ToString(),
             Records =
             [
                 new DnsRecord { Type = address.AddressFamily == AddressFamily.InterNetworkV6 ? "AAAA" : "A", Value = address.ToString() },
-                new DnsRecord { Type = "TXT", Value = racksText },
+                new DnsRecord { Type = "TXT", Value = "racks=" + string.Join(',', environment.Racks) },
             ],
-        }, null);
+        };
     }
 
     private static IPEndPoint? ParseResolver(string text)

@@ -31,11 +31,20 @@ internal sealed class EnvironmentsDataSource : IDataSource
     {
         try
         {
-            var environments = (await platform.Client!.ListEnvironmentsAsync(cancellationToken)).OrderBy(e => e.Name, StringComparer.Ordinal).ToList();
+            var client = platform.Client!;
+            var environments = (await client.ListEnvironmentsAsync(cancellationToken)).OrderBy(e => e.Name, StringComparer.Ordinal).ToList();
+
+            // All records in one request; a meshd older than that endpoint is asked environment by environment.
+            var records = (await client.ListEnvironmentDnsAsync(cancellationToken))?
+                .Where(dns => dns.Environment is not null)
+                .ToDictionary(dns => dns.Environment!, StringComparer.Ordinal);
             var states = new List<CtyValue>(environments.Count);
             foreach (var environment in environments)
             {
-                states.Add(EnvironmentResource.ToState(environment, await EnvironmentDnsRecords.ReadAsync(platform.Client, environment.Name, cancellationToken)));
+                var dns = records is null
+                    ? await EnvironmentDnsRecords.ReadAsync(client, environment.Name, cancellationToken)
+                    : records.TryGetValue(environment.Name, out var found) ? EnvironmentDnsRecords.ToValue(found) : EnvironmentDnsRecords.None;
+                states.Add(EnvironmentResource.ToState(environment, dns));
             }
 
             return CtyValue.Object(Schema.ImpliedType,

@@ -144,6 +144,16 @@ public sealed partial class WidemeshClient : IDisposable
     }
 
     /// <summary>
+    /// The DNS records of every environment of the account in one request (environments without an address yet are
+    /// left out); null when meshd is older than this endpoint (404), so a caller can ask environment by environment.
+    /// </summary>
+    public async Task<IReadOnlyList<EnvironmentDns>?> ListEnvironmentDnsAsync(CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(HttpMethod.Get, "v1/dns/records", null, null, cancellationToken);
+        return response.StatusCode == HttpStatusCode.NotFound ? null : (await ReadAsync(response, Json.EnvironmentDnsList, cancellationToken)).Environments;
+    }
+
+    /// <summary>
     /// Asks each resolver (<c>IP</c> or <c>IP:port</c>; the platform's defaults when none) what it answers for the
     /// environment's host name, and whether all answer the address of its last rack.
     /// </summary>

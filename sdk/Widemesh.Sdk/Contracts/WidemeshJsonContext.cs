@@ -23,6 +23,7 @@ namespace Widemesh.Sdk.Contracts;
 [JsonSerializable(typeof(WhoAmI))]
 [JsonSerializable(typeof(ApiProblem))]
 [JsonSerializable(typeof(EnvironmentDns))]
+[JsonSerializable(typeof(EnvironmentDnsList))]
 [JsonSerializable(typeof(DnsStatus))]
 [JsonSerializable(typeof(DnsPropagation))]
 [JsonSerializable(typeof(MigrationInfo))]

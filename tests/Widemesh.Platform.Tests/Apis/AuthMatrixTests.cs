@@ -30,6 +30,8 @@ public sealed class AuthMatrixTests(MeshdFixture fixture)
         ("POST", "v1/tokens"),
         ("DELETE", "v1/tokens/tok_0000000000000000"),
         ("GET", "v1/whoami"),
+        ("GET", "v1/dns/records"),
+        ("GET", "v1/dns/status"),
     ];
 
     public static TheoryData<string, string, string?> EndpointsAndBadAuthorization()
@@ -67,6 +69,22 @@ public sealed class AuthMatrixTests(MeshdFixture fixture)
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Contains(ProblemTypes.Unauthorized, body, StringComparison.Ordinal);
         Assert.Contains("Bearer", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_dns_records_of_all_environments_are_those_of_the_callers_account_only()
+    {
+        using var owner = await fixture.NewAccountAsync(Ct);
+        using var stranger = await fixture.NewAccountAsync(Ct);
+        await owner.Client.CreateRackAsync(new CreateRackRequest { Name = "r" }, Ct);
+        var name = Some.Name("env");
+        await owner.Client.CreateEnvironmentAsync(new CreateEnvironmentRequest { Name = name, Racks = ["r"] }, Ct);
+
+        var mine = await owner.Client.ListEnvironmentDnsAsync(Ct);
+        var theirs = await stranger.Client.ListEnvironmentDnsAsync(Ct);
+
+        Assert.Equal([name], mine!.Select(dns => dns.Environment));
+        Assert.Empty(theirs!);
     }
 
     [Fact]

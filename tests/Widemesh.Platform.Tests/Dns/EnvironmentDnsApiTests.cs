@@ -71,6 +71,29 @@ public sealed class EnvironmentDnsApiTests(DnsMeshdFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task One_request_lists_the_records_of_every_environment_as_each_environments_own_endpoint_does()
+    {
+        using var client = fixture.CreateClient();
+        var racks = await fixture.NewRacksAsync(client, 2, Ct);
+        var first = await fixture.NewEnvironmentAsync(client, racks, Ct);
+        var second = await fixture.NewEnvironmentAsync(client, [racks[1], racks[0]], Ct);
+
+        var all = await client.ListEnvironmentDnsAsync(Ct);
+
+        Assert.NotNull(all);
+        Assert.Equal(all.Select(dns => dns.Environment).Order(StringComparer.Ordinal), all.Select(dns => dns.Environment));
+        foreach (var environment in new[] { first, second })
+        {
+            var listed = Assert.Single(all, dns => dns.Environment == environment.Name);
+            var own = await client.GetEnvironmentDnsAsync(environment.Name, Ct);
+            Assert.Equal(own!.Records, listed.Records);
+            Assert.Equal((own.Hostname, own.Ttl, own.ExpectedAddress, own.Environment), (listed.Hostname, listed.Ttl, listed.ExpectedAddress, listed.Environment));
+        }
+
+        Assert.Equal(racks[0].IngressAddress, all.Single(dns => dns.Environment == second.Name).ExpectedAddress);
+    }
+
+    [Fact]
     public async Task Propagation_is_complete_when_our_own_server_answers_the_new_rack()
     {
         using var client = fixture.CreateClient();

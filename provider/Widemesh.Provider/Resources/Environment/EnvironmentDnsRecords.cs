@@ -19,6 +19,9 @@ internal static class EnvironmentDnsRecords
 
     public static CtyValue Unknown => CtyValue.Unknown(ListType);
 
+    /// <summary>No records: the environment's last rack has no ingress address yet.</summary>
+    public static CtyValue None => CtyValue.List(RecordType, []);
+
     /// <summary>
     /// Reads the records from <c>GET /v1/environments/{name}/dns</c>. An environment whose last rack has no ingress
     /// address yet (409) has no records: an empty list. A missing environment reads as null.
@@ -32,7 +35,7 @@ internal static class EnvironmentDnsRecords
         }
         catch (WidemeshConflictException)
         {
-            return CtyValue.List(RecordType, []);
+            return None;
         }
     }
 
