@@ -56,7 +56,17 @@ internal static class NetworkNamespaces
         var swept = 0;
         foreach (var file in Directory.EnumerateFiles(OwnerDirectory))
         {
-            var owner = await File.ReadAllTextAsync(file, cancellationToken);
+            string owner;
+            try
+            {
+                owner = await File.ReadAllTextAsync(file, cancellationToken);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                // Another meshd on this machine deleted its namespace (and this entry) since the listing: not ours to sweep.
+                continue;
+            }
+
             if (owner.Length > 0 && !Directory.Exists(owner))
             {
                 await DeleteAsync(Path.GetFileName(file), cancellationToken);
