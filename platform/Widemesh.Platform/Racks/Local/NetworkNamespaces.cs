@@ -116,9 +116,13 @@ internal static class NetworkNamespaces
         }
 
         var etc = Path.Combine(EtcDirectory, name);
-        if (Directory.Exists(etc))
+        try
         {
             Directory.Delete(etc, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Never made, or another meshd sweeping the same orphan deleted it first.
         }
 
         if (Directory.Exists(OwnerDirectory))
