@@ -25,35 +25,14 @@ internal static partial class LogsApi
             return Problems.Validation(problem.Field, problem.Message);
         }
 
-        var limit = store.Options.MaxIngestBodyBytes;
-        var declared = context.Request.ContentLength;
-        if (declared > limit)
+        var (body, bodyProblem) = await ReadBodyAsync(context, store.Options.MaxIngestBodyBytes, cancellationToken);
+        if (body is null)
         {
-            return Problems.PayloadTooLarge(limit);
-        }
-
-        RaiseBodyLimit(context, limit);
-        IngestBody body;
-        try
-        {
-            body = await IngestBody.ReadAsync(context.Request.Body, declared, limit, cancellationToken);
-        }
-        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return Problems.PayloadTooLarge(limit);
-        }
-        catch (BadHttpRequestException exception)
-        {
-            return Problems.MalformedBody($"The request body could not be read: {exception.Message}", null);
+            return bodyProblem!;
         }
 
         using (body)
         {
-            if (body.TooLarge)
-            {
-                return Problems.PayloadTooLarge(limit);
-            }
-
             if (body.Bytes.IsEmpty)
             {
                 return Problems.Validation("body", "The body is empty: send the instance's output, lines ending in '\\n' (the last one may lack it).");

@@ -66,33 +66,17 @@ internal static partial class LogsApi
             return await IngestTextAsync(name, source, writer, context, ingestor, store, cancellationToken);
         }
 
-        var limit = store.Options.MaxIngestBodyBytes;
-        if (context.Request.ContentLength > limit)
+        var (body, problem) = await ReadBodyAsync(context, store.Options.MaxIngestBodyBytes, cancellationToken);
+        if (body is null)
         {
-            return Problems.PayloadTooLarge(limit);
+            return problem!;
         }
 
-        RaiseBodyLimit(context, limit);
-
+        // The drafts copy what they keep, so the buffer can go back to the pool once parsed.
         LogIngestParseResult parsed;
-        try
+        using (body)
         {
-            using var body = await IngestBody.ReadAsync(context.Request.Body, context.Request.ContentLength, limit, cancellationToken);
-            if (body.TooLarge)
-            {
-                return Problems.PayloadTooLarge(limit);
-            }
-
-            // The drafts copy what they keep, so the buffer can go back to the pool once parsed.
             parsed = LogIngestParser.Parse(body.Bytes.Span, writer.TokenRack, writer.Racks);
-        }
-        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return Problems.PayloadTooLarge(limit);
-        }
-        catch (BadHttpRequestException exception)
-        {
-            return Problems.MalformedBody($"The request body could not be read: {exception.Message}", null);
         }
 
         if (parsed.Error is { } error)
@@ -131,13 +115,44 @@ internal static partial class LogsApi
             : new IngestWriter(null, access.Environment!.Id, null, access.Environment.Racks);
     }
 
-    /// <summary>meshd's server-wide body limit is sized for small JSON requests; log batches get their own.</summary>
-    private static void RaiseBodyLimit(HttpContext context, int limit)
+    /// <summary>
+    /// Reads the body of a log batch, either form, under the batch limit (meshd's server-wide limit is sized for small
+    /// JSON requests): null and a 413 when it is larger, or a 400 when the connection broke in the middle of it.
+    /// </summary>
+    private static async Task<(IngestBody? Body, ProblemHttpResult? Problem)> ReadBodyAsync(HttpContext context, int limit, CancellationToken cancellationToken)
     {
+        var declared = context.Request.ContentLength;
+        if (declared > limit)
+        {
+            return (null, Problems.PayloadTooLarge(limit));
+        }
+
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
         {
             bodySize.MaxRequestBodySize = limit + 1L;
         }
+
+        IngestBody body;
+        try
+        {
+            body = await IngestBody.ReadAsync(context.Request.Body, declared, limit, cancellationToken);
+        }
+        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, Problems.PayloadTooLarge(limit));
+        }
+        catch (BadHttpRequestException exception)
+        {
+            return (null, Problems.MalformedBody($"The request body could not be read: {exception.Message}", null));
+        }
+
+        if (body.TooLarge)
+        {
+            body.Dispose();
+            return (null, Problems.PayloadTooLarge(limit));
+        }
+
+        return (body, null);
     }
 
     private static ProblemHttpResult Busy(HttpContext context, string name)
