@@ -7,6 +7,10 @@ namespace Widemesh.Platform.Tests.Logs;
 internal sealed class GatedTimeProvider : TimeProvider, IDisposable
 {
     private readonly ManualResetEventSlim _open = new(initialState: true);
+    private readonly TaskCompletionSource _waiting = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes the first time a reading finds the gate closed: the writer holds a batch and stalls.</summary>
+    public Task Waiting => _waiting.Task;
 
     public void Close() => _open.Reset();
 
@@ -14,6 +18,11 @@ internal sealed class GatedTimeProvider : TimeProvider, IDisposable
 
     public override DateTimeOffset GetUtcNow()
     {
+        if (!_open.IsSet)
+        {
+            _waiting.TrySetResult();
+        }
+
         _open.Wait(TimeSpan.FromSeconds(30));
         return base.GetUtcNow();
     }

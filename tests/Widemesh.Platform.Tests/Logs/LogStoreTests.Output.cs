@@ -66,7 +66,7 @@ public sealed partial class LogStoreTests
         clock.Close();
         using var giveUp = CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
         var append = ingestor.AppendOutputAsync(Some.EnvironmentId, Some.Web(), LogStream.Stdout, buffer, giveUp.Token);
-        await Task.Delay(200, Cancellation);
+        await clock.Waiting.WaitAsync(TimeSpan.FromSeconds(10), Cancellation);
         await giveUp.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => append);
         "overwritten!\n"u8.CopyTo(buffer);
