@@ -6,7 +6,14 @@ namespace Widemesh.Platform.Tests.Logs;
 public sealed partial class LogsApiTests
 {
     [Fact]
-    public async Task A_full_write_queue_answers_503_with_retry_after_and_stores_nothing_of_that_batch()
+    public Task A_full_write_queue_answers_503_with_retry_after_and_stores_nothing_of_that_batch() =>
+        AssertFullQueueRefusesTheBatchAsync((host, token, message) => SendAsync(host, token, message, Cancellation));
+
+    /// <summary>
+    /// With the writer stalled on one batch and a queue of one holding the next, a third batch is refused with 503 and
+    /// Retry-After, and nothing of it is stored; the first two are stored once the writer goes on.
+    /// </summary>
+    private async Task AssertFullQueueRefusesTheBatchAsync(Func<LogsApiHost, string, string, Task<HttpResponseMessage>> send)
     {
         using var clock = new GatedTimeProvider();
         _host = await LogsApiHost.StartAsync(o => o with { QueueCapacity = 1, IngestQueueWait = TimeSpan.FromMilliseconds(200) }, clock, Cancellation);
@@ -14,11 +21,13 @@ public sealed partial class LogsApiTests
         var token = await MintAsync(host, "shop", "r1", Cancellation);
         clock.Close();
 
-        var stalled = SendAsync(host, token, "first", Cancellation);
+        var stalled = send(host, token, "first");
+        await clock.Waiting.WaitAsync(TimeSpan.FromSeconds(10), Cancellation);
+        var queued = send(host, token, "second");
+
+        // The queued batch cannot be seen from outside; this gives its request time to reach the queue.
         await Task.Delay(150, Cancellation);
-        var queued = SendAsync(host, token, "second", Cancellation);
-        await Task.Delay(150, Cancellation);
-        using var refused = await SendAsync(host, token, "third", Cancellation);
+        using var refused = await send(host, token, "third");
         var problem = await refused.Content.ReadAsStringAsync(Cancellation);
         clock.Open();
         using var first = await stalled;

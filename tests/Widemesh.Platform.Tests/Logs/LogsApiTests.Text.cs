@@ -210,32 +210,8 @@ public sealed partial class LogsApiTests
     }
 
     [Fact]
-    public async Task A_full_write_queue_answers_503_with_retry_after_to_text_and_stores_nothing_of_it()
-    {
-        using var clock = new GatedTimeProvider();
-        _host = await LogsApiHost.StartAsync(o => o with { QueueCapacity = 1, IngestQueueWait = TimeSpan.FromMilliseconds(200) }, clock, Cancellation);
-        var host = _host;
-        var token = await MintAsync(host, "shop", "r1", Cancellation);
-        clock.Close();
-
-        var stalled = PostTextAsync(host, token, "stack=web&instance=web-1", "first\n"u8.ToArray(), Cancellation);
-        await Task.Delay(150, Cancellation);
-        var queued = PostTextAsync(host, token, "stack=web&instance=web-1", "second\n"u8.ToArray(), Cancellation);
-        await Task.Delay(150, Cancellation);
-        using var refused = await PostTextAsync(host, token, "stack=web&instance=web-1", "third\n"u8.ToArray(), Cancellation);
-        var problem = await refused.Content.ReadAsStringAsync(Cancellation);
-        clock.Open();
-        using var first = await stalled;
-        using var second = await queued;
-        var lines = await ReadAllAsync(host, Cancellation);
-
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
-        Assert.Equal(TimeSpan.FromSeconds(1), refused.Headers.RetryAfter?.Delta);
-        Assert.Contains("Retry-After", problem, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
-        Assert.Equal(["first", "second"], lines.Select(l => l.GetProperty("message").GetString()));
-    }
+    public Task A_full_write_queue_answers_503_with_retry_after_to_text_and_stores_nothing_of_it() =>
+        AssertFullQueueRefusesTheBatchAsync((host, token, message) => PostTextAsync(host, token, "stack=web&instance=web-1", Encoding.UTF8.GetBytes(message + "\n"), Cancellation));
 
     private static Task<HttpResponseMessage> PostTextAsync(LogsApiHost host, string? token, string query, byte[] body, CancellationToken cancellationToken) =>
         PostTextAsync(host, "shop", token, query, body, chunked: false, cancellationToken);
