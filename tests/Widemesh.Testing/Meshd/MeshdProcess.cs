@@ -69,8 +69,8 @@ public sealed class MeshdProcess : IAsyncDisposable
                 }
                 catch (MeshdStartException exception) when (attempt < 5 && (exception.AddressTaken || meshd.Output.Contains("address already in use", StringComparison.OrdinalIgnoreCase)))
                 {
-                    // A free port is only free until someone binds it: another test's server, or a client's
-                    // ephemeral port, can take it between FreePort and meshd's bind. Pick fresh ones.
+                    // A free port is only free until someone binds it: another process, or a client's ephemeral
+                    // port, can take it between LoopbackPorts and meshd's bind. Pick fresh ones.
                     await meshd.KillHardAsync(cancellationToken);
                     meshd._output.Clear();
                     meshd.Endpoint = new Uri($"http://127.0.0.1:{LoopbackPorts.Tcp()}/");
