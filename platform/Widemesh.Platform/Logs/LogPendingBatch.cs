@@ -45,7 +45,8 @@ internal sealed class LogPendingBatch
         var batch = new LogPendingBatch([], output.Source, output.Stream);
         var bytes = output.Bytes.Span;
         batch._messages = ArrayPool<byte>.Shared.Rent(Math.Max(bytes.Length, 16));
-        batch._pieces = ArrayPool<int>.Shared.Rent(Math.Max(bytes.Count((byte)'\n') + 1, 16));
+        // A guess (one line per 64 bytes), grown below when the lines are shorter: counting them first would be a second pass.
+        batch._pieces = ArrayPool<int>.Shared.Rent((bytes.Length / 64) + 16);
         var written = 0;
         var pieces = new LogTextPieces(bytes);
         while (pieces.MoveNext(out var piece, out var continuation))

@@ -54,6 +54,19 @@ public sealed partial class LogStoreTests
     }
 
     [Fact]
+    public async Task Output_of_many_short_lines_keeps_every_line()
+    {
+        var store = CreateSut();
+        var ingestor = new LogIngestor(store);
+        var lines = Enumerable.Range(0, 5000).Select(i => i % 3 == 0 ? string.Empty : (i % 100).ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+
+        await ingestor.AppendOutputAsync(Some.EnvironmentId, Some.Web(), LogStream.Stdout, Encoding.UTF8.GetBytes(string.Join('\n', lines)), Cancellation);
+        var entries = await store.QueryAsync(Some.EnvironmentId, Everything, Cancellation).ReadAllAsync(Cancellation);
+
+        Assert.Equal(lines, entries.Select(e => e.Message));
+    }
+
+    [Fact]
     public async Task A_caller_that_stops_waiting_may_reuse_its_buffer_at_once_without_changing_what_is_stored()
     {
         using var clock = new GatedTimeProvider();
