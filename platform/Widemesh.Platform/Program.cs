@@ -8,6 +8,7 @@ using Widemesh.Platform.Auth;
 using Widemesh.Platform.Configuration;
 using Widemesh.Platform.Dns;
 using Widemesh.Platform.Drains;
+using Widemesh.Platform.Hosting;
 using Widemesh.Platform.Lifetime;
 using Widemesh.Platform.Logs;
 using Widemesh.Platform.Racks;
@@ -65,6 +66,7 @@ await using (dataLock)
     });
 
     builder.WebHost.UseUrls(options.Listen.GetLeftPart(UriPartial.Authority));
+    LargeBlockMemoryPool.AddTo(builder.Services);
     builder.WebHost.ConfigureKestrel(kestrel =>
     {
         kestrel.AddServerHeader = false;

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Widemesh.Platform.Apis;
+using Widemesh.Platform.Hosting;
 using Widemesh.Platform.Logs;
 
 namespace Widemesh.Platform.Tests.Logs;
@@ -35,6 +36,7 @@ internal sealed class LogsApiHost : IAsyncDisposable
         // meshd limits request bodies to 64 KiB server-wide; the logs API must raise its own limit.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 64 * 1024);
         builder.Services.AddProblemDetails();
+        LargeBlockMemoryPool.AddTo(builder.Services);
         if (time is not null)
         {
             builder.Services.AddSingleton(time);
