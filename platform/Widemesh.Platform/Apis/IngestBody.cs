@@ -5,8 +5,8 @@ namespace Widemesh.Platform.Apis;
 /// <summary>
 /// A log ingest body read whole into a pooled buffer, sized from Content-Length and grown when the body is chunked
 /// (a fresh buffer per request cost more CPU than parsing it). Reading stops one byte past the limit, so
-/// <see cref="TooLarge"/> tells an oversized body without reading all of it. The store copies what it keeps, so
-/// the buffer goes back to the pool on dispose.
+/// <see cref="TooLarge"/> tells an oversized body without reading all of it. The buffer goes back to the pool on
+/// dispose, unless <see cref="Detach"/> handed it on (a text/plain body is stored from it without another copy).
 /// </summary>
 internal sealed class IngestBody : IDisposable
 {
@@ -54,8 +54,20 @@ internal sealed class IngestBody : IDisposable
         }
     }
 
+    /// <summary>Hands the pooled buffer (the body is its first <paramref name="length"/> bytes) to a new owner, which returns it to <see cref="ArrayPool{T}.Shared"/>; dispose then does nothing.</summary>
+    public byte[] Detach(out int length)
+    {
+        length = _length;
+        _length = 0;
+        return Interlocked.Exchange(ref _buffer, []);
+    }
+
     public void Dispose()
     {
-        ArrayPool<byte>.Shared.Return(Interlocked.Exchange(ref _buffer, []));
+        var buffer = Interlocked.Exchange(ref _buffer, []);
+        if (buffer.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 }

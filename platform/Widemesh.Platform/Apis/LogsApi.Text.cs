@@ -38,8 +38,9 @@ internal static partial class LogsApi
                 return Problems.Validation("body", "The body is empty: send the instance's output, lines ending in '\\n' (the last one may lack it).");
             }
 
-            // The store queues a copy, so the pooled buffer may go back as soon as this returns.
-            var result = await ingestor.TryIngestOutputAsync(writer.EnvironmentId, source, stream, body.Bytes, cancellationToken);
+            // The store cuts the lines in the pooled buffer itself, and gives it back once they are written.
+            var pooled = body.Detach(out var length);
+            var result = await ingestor.TryIngestOutputAsync(writer.EnvironmentId, source, stream, pooled, length, cancellationToken);
             return result is null
                 ? Busy(context, name)
                 : TypedResults.Ok(new LogIngestResponse((int)result.Count, result.Count, result.FirstSequence, result.LastSequence));

@@ -57,9 +57,16 @@ internal sealed partial class LogEnvironmentStore
         {
             await _queue.Writer.WriteAsync(batch, cancellationToken);
         }
-        catch (ChannelClosedException)
+        catch (Exception exception)
         {
-            throw new InvalidOperationException($"The logs of environment {Id} are closed or deleted.");
+            // Not queued, so the writer will never see it: its pooled buffers go back here.
+            batch.Release();
+            if (exception is ChannelClosedException)
+            {
+                throw new InvalidOperationException($"The logs of environment {Id} are closed or deleted.", exception);
+            }
+
+            throw;
         }
     }
 
@@ -119,12 +126,10 @@ internal sealed partial class LogEnvironmentStore
             {
                 var batch = batches[b];
                 var names = new LogRecordNames(source.Kind, _names.Get(source.Rack), _names.Get(source.Source), _names.Get(source.Instance), batch.Stream);
-                var messages = batch.Messages;
                 for (var i = 0; i < batch.PieceCount; i++)
                 {
-                    var length = batch.PieceLength(i, out var continuation);
-                    WriteRecord(ticks, names, 0, messages[..length], continuation, ref frameStart);
-                    messages = messages[length..];
+                    var message = batch.Piece(i, out var continuation);
+                    WriteRecord(ticks, names, 0, message, continuation, ref frameStart);
                 }
             }
 

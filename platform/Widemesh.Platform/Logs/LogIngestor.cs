@@ -43,14 +43,16 @@ internal sealed class LogIngestor(LogStore store)
 
     /// <summary>
     /// Stores lines of raw output from one source as one batch, like <see cref="AppendOutputAsync"/> but giving up
-    /// (null) when the queue stays full, as <see cref="TryIngestAsync"/> does: all of it is stored, or none. The store
-    /// queues a copy, so <paramref name="output"/> may be a pooled buffer.
+    /// (null) when the queue stays full, as <see cref="TryIngestAsync"/> does: all of it is stored, or none. The output
+    /// is the first <paramref name="length"/> bytes of <paramref name="pooled"/>, an <see cref="System.Buffers.ArrayPool{T}.Shared"/>
+    /// array the store takes over (it is cut into lines in place and returned once written): the caller must not
+    /// touch it again, whatever this returns or throws.
     /// </summary>
     public Task<LogAppendResult?> TryIngestOutputAsync(
-        string environmentId, LogSourceRef source, LogStream stream, ReadOnlyMemory<byte> output, CancellationToken cancellationToken)
+        string environmentId, LogSourceRef source, LogStream stream, byte[] pooled, int length, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
-        return store.TryAppendAsync(environmentId, new LogOutput(source, stream, output), store.Options.IngestQueueWait, cancellationToken);
+        return store.TryAppendAsync(environmentId, LogPendingBatch.Owning(source, stream, pooled, length), store.Options.IngestQueueWait, cancellationToken);
     }
 
     /// <summary>Where the next batch ends: after the last newline of the first <see cref="PipelineBatchBytes"/>, or after the first newline when a line is longer (a line is never cut between batches).</summary>

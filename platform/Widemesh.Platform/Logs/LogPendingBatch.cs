@@ -4,13 +4,19 @@ namespace Widemesh.Platform.Logs;
 
 /// <summary>
 /// A batch in the write queue: checked drafts, or the raw output of one <see cref="Source"/> (then no drafts),
-/// already cut into stored messages on the caller's thread so the single writer only frames and writes them:
-/// <see cref="Messages"/> holds them back to back in a pooled buffer and <see cref="PieceLength"/> their lengths.
+/// already cut into stored messages on the caller's thread so the single writer only frames and writes them. The
+/// output sits in a pooled buffer the batch owns, and the messages are cut in place: <see cref="Piece"/> is a slice of
+/// it (a line without its <c>\n</c>), or of a second pooled buffer for the few lines that needed escapes.
 /// <see cref="Release"/> gives the buffers back once written; <see cref="Done"/> completes once its frames are flushed.
 /// </summary>
 internal sealed class LogPendingBatch
 {
-    private byte[]? _messages;
+    private byte[]? _output;
+    private int _outputLength;
+    private byte[]? _escaped;
+    private int _escapedLength;
+
+    /// <summary>Two ints per piece: where it starts (past <see cref="_outputLength"/>: in <see cref="_escaped"/>) and its length, negated (~) for a continuation.</summary>
     private int[]? _pieces;
 
     private LogPendingBatch(IReadOnlyList<LogDraft> drafts, LogSourceRef? source, LogStream stream)
@@ -30,70 +36,98 @@ internal sealed class LogPendingBatch
     /// <summary>How many stored messages the raw output became.</summary>
     public int PieceCount { get; private set; }
 
-    public ReadOnlySpan<byte> Messages => _messages;
-
     public TaskCompletionSource<LogAppendResult> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public static LogPendingBatch Of(IReadOnlyList<LogDraft> drafts) => new(drafts, null, LogStream.Stdout);
 
     /// <summary>
-    /// A batch of <paramref name="output"/>'s lines, copied (escaped where needed) into pooled buffers: a caller that
-    /// stops waiting may reuse its own buffer at once.
+    /// A batch of <paramref name="output"/>'s lines, copied into a pooled buffer: a caller that stops waiting may
+    /// reuse its own buffer at once.
     /// </summary>
     public static LogPendingBatch Of(LogOutput output)
     {
-        var batch = new LogPendingBatch([], output.Source, output.Stream);
         var bytes = output.Bytes.Span;
-        batch._messages = ArrayPool<byte>.Shared.Rent(Math.Max(bytes.Length, 16));
+        var copy = ArrayPool<byte>.Shared.Rent(Math.Max(bytes.Length, 16));
+        bytes.CopyTo(copy);
+        return Owning(output.Source, output.Stream, copy, bytes.Length);
+    }
+
+    /// <summary>
+    /// A batch of the lines in the first <paramref name="length"/> bytes of <paramref name="pooled"/>, an array from
+    /// <see cref="ArrayPool{T}.Shared"/> that the batch now owns (no copy): <see cref="Release"/> returns it.
+    /// </summary>
+    public static LogPendingBatch Owning(LogSourceRef source, LogStream stream, byte[] pooled, int length)
+    {
+        var batch = new LogPendingBatch([], source, stream) { _output = pooled, _outputLength = length };
+        var output = pooled.AsSpan(0, length);
+
         // A guess (one line per 64 bytes), grown below when the lines are shorter: counting them first would be a second pass.
-        batch._pieces = ArrayPool<int>.Shared.Rent((bytes.Length / 64) + 16);
-        var written = 0;
-        var pieces = new LogTextPieces(bytes);
+        batch._pieces = ArrayPool<int>.Shared.Rent((2 * (length / 64)) + 32);
+        var pieces = new LogTextPieces(output);
         while (pieces.MoveNext(out var piece, out var continuation))
         {
-            if (written + piece.Length > batch._messages.Length)
+            var start = 0;
+            if (!piece.IsEmpty && !output.Overlaps(piece, out start))
             {
-                // Escapes made the messages longer than the output.
-                var larger = ArrayPool<byte>.Shared.Rent(Math.Max(2 * batch._messages.Length, written + piece.Length));
-                batch._messages.AsSpan(0, written).CopyTo(larger);
-                ArrayPool<byte>.Shared.Return(batch._messages);
-                batch._messages = larger;
+                start = length + batch.KeepEscaped(piece);
             }
 
-            if (batch.PieceCount == batch._pieces.Length)
-            {
-                var more = ArrayPool<int>.Shared.Rent(2 * batch._pieces.Length);
-                batch._pieces.AsSpan().CopyTo(more);
-                ArrayPool<int>.Shared.Return(batch._pieces);
-                batch._pieces = more;
-            }
-
-            piece.CopyTo(batch._messages.AsSpan(written));
-            written += piece.Length;
-
-            // A continuation piece is stored as a negative length (a piece is never longer than int.MaxValue).
-            batch._pieces[batch.PieceCount++] = continuation ? ~piece.Length : piece.Length;
+            batch.AddPiece(start, continuation ? ~piece.Length : piece.Length);
         }
 
         return batch;
     }
 
-    /// <summary>The length of message <paramref name="index"/>, and whether it continues the line before.</summary>
-    public int PieceLength(int index, out bool continuation)
+    /// <summary>Message <paramref name="index"/>, and whether it continues the line before.</summary>
+    public ReadOnlySpan<byte> Piece(int index, out bool continuation)
     {
-        var length = _pieces![index];
+        var start = _pieces![2 * index];
+        var length = _pieces[(2 * index) + 1];
         continuation = length < 0;
-        return continuation ? ~length : length;
+        length = continuation ? ~length : length;
+        return start < _outputLength ? _output.AsSpan(start, length) : _escaped.AsSpan(start - _outputLength, length);
+    }
+
+    /// <summary>Copies an escaped line (it is not in the output as it is) to the side buffer; returns where it starts there.</summary>
+    private int KeepEscaped(ReadOnlySpan<byte> piece)
+    {
+        if (_escaped is null || _escapedLength + piece.Length > _escaped.Length)
+        {
+            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(4096, Math.Max(2 * (_escaped?.Length ?? 0), _escapedLength + piece.Length)));
+            _escaped?.AsSpan(0, _escapedLength).CopyTo(larger);
+            if (_escaped is not null)
+            {
+                ArrayPool<byte>.Shared.Return(_escaped);
+            }
+
+            _escaped = larger;
+        }
+
+        var start = _escapedLength;
+        piece.CopyTo(_escaped.AsSpan(start));
+        _escapedLength += piece.Length;
+        return start;
+    }
+
+    private void AddPiece(int start, int signedLength)
+    {
+        if ((2 * PieceCount) + 2 > _pieces!.Length)
+        {
+            var more = ArrayPool<int>.Shared.Rent(2 * _pieces.Length);
+            _pieces.AsSpan().CopyTo(more);
+            ArrayPool<int>.Shared.Return(_pieces);
+            _pieces = more;
+        }
+
+        _pieces[2 * PieceCount] = start;
+        _pieces[(2 * PieceCount) + 1] = signedLength;
+        PieceCount++;
     }
 
     /// <summary>About how many bytes the batch adds to a segment, to bound one write.</summary>
     public long EstimatedBytes()
     {
-        long bytes = PieceCount * 64L;
-        if (_messages is not null)
-        {
-            bytes += _messages.Length;
-        }
+        var bytes = (PieceCount * 64L) + _outputLength + _escapedLength;
 
         foreach (var draft in Drafts)
         {
@@ -103,12 +137,17 @@ internal sealed class LogPendingBatch
         return bytes;
     }
 
-    /// <summary>Called by the writer once the batch is written or failed; a batch never written is left to the GC.</summary>
+    /// <summary>Called by the writer once the batch is written or failed, or by whoever failed to queue it.</summary>
     public void Release()
     {
-        if (Interlocked.Exchange(ref _messages, null) is { } messages)
+        if (Interlocked.Exchange(ref _output, null) is { } output)
         {
-            ArrayPool<byte>.Shared.Return(messages);
+            ArrayPool<byte>.Shared.Return(output);
+        }
+
+        if (Interlocked.Exchange(ref _escaped, null) is { } escaped)
+        {
+            ArrayPool<byte>.Shared.Return(escaped);
         }
 
         if (Interlocked.Exchange(ref _pieces, null) is { } pieces)

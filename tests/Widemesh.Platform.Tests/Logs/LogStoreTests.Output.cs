@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Widemesh.Platform.Logs;
 
@@ -51,6 +52,23 @@ public sealed partial class LogStoreTests
 
         Assert.Equal(lines, joined);
         Assert.Equal(Enumerable.Range(1, entries.Count).Select(i => (long)i), entries.Select(e => e.Sequence));
+    }
+
+    [Fact]
+    public async Task A_pooled_body_is_cut_in_place_with_its_escaped_lines_in_order_and_nothing_past_its_length()
+    {
+        var store = CreateSut();
+        var ingestor = new LogIngestor(store);
+        byte[] body = [.. "plain\n"u8, 0x01, .. "escaped\nplain again\r\n\n"u8, 0xC3, .. "\nlast"u8];
+        var pooled = ArrayPool<byte>.Shared.Rent(body.Length + 100);
+        pooled.AsSpan().Fill((byte)'#');
+        body.CopyTo(pooled);
+
+        var result = await ingestor.TryIngestOutputAsync(Some.EnvironmentId, Some.Web(), LogStream.Stdout, pooled, body.Length, Cancellation);
+        var entries = await store.QueryAsync(Some.EnvironmentId, Everything, Cancellation).ReadAllAsync(Cancellation);
+
+        Assert.Equal(new LogAppendResult(1, 6), result);
+        Assert.Equal(["plain", "\\x01escaped", "plain again", "", "\\xc3", "last"], entries.Select(e => e.Message));
     }
 
     [Fact]
