@@ -72,19 +72,15 @@ internal static partial class LogsApi
             return problem!;
         }
 
-        // The drafts copy what they keep, so the buffer can go back to the pool once parsed.
-        LogIngestParseResult parsed;
-        using (body)
+        // The parse takes the pooled buffer over: messages without JSON escapes are stored from where they are in it.
+        var pooled = body.Detach(out var length);
+        var parsed = LogIngestParser.Parse(pooled, length, writer.TokenRack, writer.Racks);
+        if (parsed.Batch is null)
         {
-            parsed = LogIngestParser.Parse(body.Bytes.Span, writer.TokenRack, writer.Racks);
+            return parsed.Malformed ? Problems.MalformedBody(parsed.Error!, parsed.Field) : Problems.Validation(parsed.Field ?? "entries", parsed.Error!);
         }
 
-        if (parsed.Error is { } error)
-        {
-            return parsed.Malformed ? Problems.MalformedBody(error, parsed.Field) : Problems.Validation(parsed.Field ?? "entries", error);
-        }
-
-        var result = await ingestor.TryIngestAsync(writer.EnvironmentId, parsed.Drafts, cancellationToken);
+        var result = await ingestor.TryIngestAsync(writer.EnvironmentId, parsed.Batch, cancellationToken);
         return result is null
             ? Busy(context, name)
             : TypedResults.Ok(new LogIngestResponse(parsed.Accepted, result.Count, result.FirstSequence, result.LastSequence));

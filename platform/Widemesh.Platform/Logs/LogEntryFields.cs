@@ -40,7 +40,7 @@ internal sealed class LogEntryFields
     /// <summary>The first field that had the wrong JSON type, with what it should be.</summary>
     public (string Field, string Expected)? WrongType { get; set; }
 
-    /// <summary>A buffer of at least <paramref name="length"/> bytes, reused from entry to entry (its drafts copy what they keep).</summary>
+    /// <summary>A buffer of at least <paramref name="length"/> bytes, reused from entry to entry (the batch copies what it keeps).</summary>
     public byte[] Scratch(int length)
     {
         if (_scratch.Length < length)

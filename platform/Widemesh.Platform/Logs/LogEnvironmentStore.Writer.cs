@@ -122,21 +122,12 @@ internal sealed partial class LogEnvironmentStore
         for (var b = 0; b < batches.Count; b++)
         {
             var first = _lastSequence + 1;
-            if (batches[b].Source is { } source)
+            var batch = batches[b];
+            var names = NamesOf(batch);
+            for (var i = 0; i < batch.Count; i++)
             {
-                var batch = batches[b];
-                var names = new LogRecordNames(source.Kind, _names.Get(source.Rack), _names.Get(source.Source), _names.Get(source.Instance), batch.Stream);
-                for (var i = 0; i < batch.PieceCount; i++)
-                {
-                    var message = batch.Piece(i, out var continuation);
-                    WriteRecord(ticks, names, 0, message, continuation, ref frameStart);
-                }
-            }
-
-            foreach (var draft in batches[b].Drafts)
-            {
-                var names = new LogRecordNames(draft.Kind, _names.Get(draft.Rack), _names.Get(draft.Source), _names.Get(draft.Instance), draft.Stream);
-                WriteRecord(ticks, names, draft.SourceTime?.UtcTicks ?? 0, draft.Message.Span, draft.Continuation, ref frameStart);
+                var message = batch.Message(i, out var continuation, out var origin, out var sourceTicks);
+                WriteRecord(ticks, names[origin], sourceTicks, message, continuation, ref frameStart);
             }
 
             results[b] = new LogAppendResult(first, _lastSequence);
@@ -149,6 +140,21 @@ internal sealed partial class LogEnvironmentStore
 
         FlushPending();
         return results;
+    }
+
+    /// <summary>The encoded names of each origin (source index × 2, plus 1 for stderr) of <paramref name="batch"/>.</summary>
+    private LogRecordNames[] NamesOf(LogPendingBatch batch)
+    {
+        var names = new LogRecordNames[2 * batch.Sources.Count];
+        for (var s = 0; s < batch.Sources.Count; s++)
+        {
+            var source = batch.Sources[s];
+            var (rack, name, instance) = (_names.Get(source.Rack), _names.Get(source.Source), _names.Get(source.Instance));
+            names[2 * s] = new LogRecordNames(source.Kind, rack, name, instance, LogStream.Stdout);
+            names[(2 * s) + 1] = new LogRecordNames(source.Kind, rack, name, instance, LogStream.Stderr);
+        }
+
+        return names;
     }
 
     /// <summary>Adds one record to the pending frame, closing the frame (and the segment) first when it would not fit.</summary>

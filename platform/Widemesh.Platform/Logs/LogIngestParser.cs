@@ -16,9 +16,26 @@ internal static class LogIngestParser
 
     private const string MalformedAdvice = "Send a JSON array of log entries or NDJSON (one entry per line); messages must be valid JSON strings, and raw bytes go in 'messageBase64'.";
 
-    public static LogIngestParseResult Parse(ReadOnlySpan<byte> body, string? tokenRack, IReadOnlyList<string> racks)
+    /// <summary>
+    /// Parses the first <paramref name="length"/> bytes of <paramref name="pooledBody"/>, an array from
+    /// <see cref="ArrayPool{T}.Shared"/> that the parse takes over: messages without escapes stay where they are in it,
+    /// and it goes back to the pool with the batch (or at once, when the body has a problem).
+    /// </summary>
+    public static LogIngestParseResult Parse(byte[] pooledBody, int length, string? tokenRack, IReadOnlyList<string> racks)
     {
-        var drafts = new List<LogDraft>();
+        var batch = LogPendingBatch.OwningBody(pooledBody, length);
+        var (count, problem) = ParseInto(batch, pooledBody.AsSpan(0, length), tokenRack, racks);
+        if (problem is not null)
+        {
+            batch.Release();
+            return problem;
+        }
+
+        return new LogIngestParseResult(batch, count, null, null, false);
+    }
+
+    private static (int Count, LogIngestParseResult? Problem) ParseInto(LogPendingBatch batch, ReadOnlySpan<byte> body, string? tokenRack, IReadOnlyList<string> racks)
+    {
         var fields = new LogEntryFields();
         var count = 0;
         var offset = body.Length - body.TrimStart(" \t\r\n"u8).Length;
@@ -30,15 +47,15 @@ internal static class LogIngestParser
                 reader.Read();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    if (ReadEntry(ref reader, body, 0, fields, drafts, count++, tokenRack, racks) is { } problem)
+                    if (ReadEntry(ref reader, body, 0, fields, batch, count++, tokenRack, racks) is { } problem)
                     {
-                        return problem;
+                        return (0, problem);
                     }
                 }
 
                 if (reader.TokenType != JsonTokenType.EndArray || reader.Read())
                 {
-                    return LogIngestParseResult.Problem(null, $"The JSON array is not closed or is followed by more text. {MalformedAdvice}", malformed: true);
+                    return (0, LogIngestParseResult.Problem(null, $"The JSON array is not closed or is followed by more text. {MalformedAdvice}", malformed: true));
                 }
             }
             else
@@ -55,31 +72,31 @@ internal static class LogIngestParser
 
                     var reader = new Utf8JsonReader(text);
                     reader.Read();
-                    if (ReadEntry(ref reader, body, range.Start.GetOffset(body.Length), fields, drafts, count++, tokenRack, racks) is { } problem)
+                    if (ReadEntry(ref reader, body, range.Start.GetOffset(body.Length), fields, batch, count++, tokenRack, racks) is { } problem)
                     {
-                        return problem;
+                        return (0, problem);
                     }
 
                     if (reader.Read())
                     {
-                        return LogIngestParseResult.Problem(null, $"Line {line} holds more than one JSON value. {MalformedAdvice}", malformed: true);
+                        return (0, LogIngestParseResult.Problem(null, $"Line {line} holds more than one JSON value. {MalformedAdvice}", malformed: true));
                     }
                 }
             }
         }
         catch (JsonException exception)
         {
-            return LogIngestParseResult.Problem(null, $"The body is not valid JSON: {exception.Message} {MalformedAdvice}", malformed: true);
+            return (0, LogIngestParseResult.Problem(null, $"The body is not valid JSON: {exception.Message} {MalformedAdvice}", malformed: true));
         }
 
         return count == 0
-            ? LogIngestParseResult.Problem("entries", "The body holds no log entries: send a JSON array or NDJSON with at least one entry.", malformed: false)
-            : new LogIngestParseResult(drafts, count, null, null, false);
+            ? (0, LogIngestParseResult.Problem("entries", "The body holds no log entries: send a JSON array or NDJSON with at least one entry.", malformed: false))
+            : (count, null);
     }
 
-    /// <summary>Reads the object the reader is on (offsets are relative to <paramref name="body"/> via <paramref name="baseOffset"/>) and adds its drafts.</summary>
+    /// <summary>Reads the object the reader is on (offsets are relative to <paramref name="body"/> via <paramref name="baseOffset"/>) and adds its lines to the batch.</summary>
     private static LogIngestParseResult? ReadEntry(
-        ref Utf8JsonReader reader, ReadOnlySpan<byte> body, int baseOffset, LogEntryFields fields, List<LogDraft> drafts, int index, string? tokenRack, IReadOnlyList<string> racks)
+        ref Utf8JsonReader reader, ReadOnlySpan<byte> body, int baseOffset, LogEntryFields fields, LogPendingBatch batch, int index, string? tokenRack, IReadOnlyList<string> racks)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -116,12 +133,10 @@ internal static class LogIngestParser
                     {
                         fields.MessageCopy = copy.AsMemory(0, reader.CopyString(copy));
                     }
-                    catch (InvalidOperationException)
+                    catch (InvalidOperationException) when (!reader.HasValueSequence)
                     {
-                        return LogIngestParseResult.Problem(
-                            $"{At(index)}.message",
-                            $"{At(index)}.message mixes JSON escapes with bytes that are not UTF-8: send such a line as raw bytes in 'messageBase64'.",
-                            malformed: true);
+                        // An unpaired surrogate escape (\ud800): valid JSON the reader will not unescape.
+                        fields.MessageCopy = copy.AsMemory(0, LogJsonUnescape.Unescape(reader.ValueSpan, copy));
                     }
                 }
                 else
@@ -161,7 +176,7 @@ internal static class LogIngestParser
             return Rule(field, $"{field} must be {expected}.");
         }
 
-        return Check(fields, body, index, tokenRack, racks, drafts);
+        return Check(fields, body, index, tokenRack, racks, batch);
     }
 
     /// <summary>The known field the reader's property name is (compared as UTF-8, no string per property), or null.</summary>
@@ -178,7 +193,7 @@ internal static class LogIngestParser
 
     private static string At(int index) => $"entries[{index}]";
 
-    private static LogIngestParseResult? Check(LogEntryFields input, ReadOnlySpan<byte> body, int index, string? tokenRack, IReadOnlyList<string> racks, List<LogDraft> drafts)
+    private static LogIngestParseResult? Check(LogEntryFields input, ReadOnlySpan<byte> body, int index, string? tokenRack, IReadOnlyList<string> racks, LogPendingBatch batch)
     {
         if (input.LastSource is { } last && input.HasMessage && input.MessageBase64 is null
             && (input.Stack is null ? last.Kind == LogSourceKind.Service && (object?)input.Service == last.Source : last.Kind == LogSourceKind.Stack && (object?)input.Stack == last.Source && input.Service is null)
@@ -188,7 +203,7 @@ internal static class LogIngestParser
         {
             // Same names as the entry before (the cache hands out the same strings): already checked.
             var message = input.MessageCopy is { } copy ? copy.Span : body.Slice(input.MessageStart, input.MessageLength);
-            LogText.AddLine(last, input.Stream == "stderr" ? LogStream.Stderr : LogStream.Stdout, input.Time, message, drafts);
+            batch.AddLine(last, input.Stream == "stderr" ? LogStream.Stderr : LogStream.Stdout, input.Time, message);
             return null;
         }
 
@@ -207,7 +222,7 @@ internal static class LogIngestParser
         if (input.HasMessage)
         {
             var message = input.MessageCopy is { } copy ? copy.Span : body.Slice(input.MessageStart, input.MessageLength);
-            LogText.AddLine(source, stream, input.Time, message, drafts);
+            batch.AddLine(source, stream, input.Time, message);
             return null;
         }
 
@@ -219,7 +234,7 @@ internal static class LogIngestParser
                 return Rule($"{at}.messageBase64", $"{at}.messageBase64 is not valid base64: encode the raw bytes with standard base64 (RFC 4648).");
             }
 
-            LogText.AddLine(source, stream, input.Time, bytes.AsSpan(0, length), drafts);
+            batch.AddLine(source, stream, input.Time, bytes.AsSpan(0, length));
             return null;
         }
         finally

@@ -37,9 +37,9 @@ internal sealed class LogIngestor(LogStore store)
         return new LogAppendResult(results[0].FirstSequence, results[^1].LastSequence);
     }
 
-    /// <summary>Stores checked drafts; null when the queue stayed full (the caller should retry later).</summary>
-    public Task<LogAppendResult?> TryIngestAsync(string environmentId, IReadOnlyList<LogDraft> drafts, CancellationToken cancellationToken) =>
-        store.TryAppendAsync(environmentId, drafts, store.Options.IngestQueueWait, cancellationToken);
+    /// <summary>Stores a parsed batch of entries; null when the queue stayed full (the caller should retry later).</summary>
+    public Task<LogAppendResult?> TryIngestAsync(string environmentId, LogPendingBatch batch, CancellationToken cancellationToken) =>
+        store.TryAppendAsync(environmentId, batch, store.Options.IngestQueueWait, cancellationToken);
 
     /// <summary>
     /// Stores lines of raw output from one source as one batch, like <see cref="AppendOutputAsync"/> but giving up

@@ -3,42 +3,66 @@ using System.Buffers;
 namespace Widemesh.Platform.Logs;
 
 /// <summary>
-/// A batch in the write queue: checked drafts, or the raw output of one <see cref="Source"/> (then no drafts),
-/// already cut into stored messages on the caller's thread so the single writer only frames and writes them. The
-/// output sits in a pooled buffer the batch owns, and the messages are cut in place: <see cref="Piece"/> is a slice of
-/// it (a line without its <c>\n</c>), or of a second pooled buffer for the few lines that needed escapes.
+/// A batch in the write queue: stored messages, already escaped and cut to size on the caller's thread, so the
+/// single writer only frames and writes them. No object per line: a message is a slice of the input buffer the batch
+/// owns (a raw line without its <c>\n</c>, or a JSON string without escapes), or of a second pooled buffer for the
+/// messages that are not in the input as they are (escaped, unescaped, decoded, or copied from drafts). Each message
+/// also names its source and stream among the batch's few <see cref="Sources"/>, and its time at the source.
 /// <see cref="Release"/> gives the buffers back once written; <see cref="Done"/> completes once its frames are flushed.
 /// </summary>
 internal sealed class LogPendingBatch
 {
-    private byte[]? _output;
-    private int _outputLength;
-    private byte[]? _escaped;
-    private int _escapedLength;
+    /// <summary>Ints per message in <see cref="_pieces"/>: start, signed length, origin.</summary>
+    private const int Stride = 3;
 
-    /// <summary>Two ints per piece: where it starts (past <see cref="_outputLength"/>: in <see cref="_escaped"/>) and its length, negated (~) for a continuation.</summary>
+    private readonly List<LogSourceRef> _sources = [];
+    private byte[]? _input;
+    private readonly int _inputLength;
+    private byte[]? _side;
+    private int _sideLength;
+
+    /// <summary>
+    /// Per message: where it starts (at or past <see cref="_inputLength"/>: in <see cref="_side"/>), its length
+    /// (negated with ~ for a continuation), and its origin (source index × 2, plus 1 for stderr).
+    /// </summary>
     private int[]? _pieces;
 
-    private LogPendingBatch(IReadOnlyList<LogDraft> drafts, LogSourceRef? source, LogStream stream)
+    /// <summary>Per message, the time at the source in ticks (0: none); null while no message had one.</summary>
+    private long[]? _sourceTicks;
+
+    private LogPendingBatch(byte[]? input, int inputLength, int expectedMessages)
     {
-        Drafts = drafts;
-        Source = source;
-        Stream = stream;
+        _input = input;
+        _inputLength = inputLength;
+        _pieces = ArrayPool<int>.Shared.Rent(Stride * Math.Max(expectedMessages, 8));
     }
 
-    public IReadOnlyList<LogDraft> Drafts { get; }
+    /// <summary>How many stored messages the batch holds.</summary>
+    public int Count { get; private set; }
 
-    /// <summary>The source of raw output; null for a batch of drafts.</summary>
-    public LogSourceRef? Source { get; }
-
-    public LogStream Stream { get; }
-
-    /// <summary>How many stored messages the raw output became.</summary>
-    public int PieceCount { get; private set; }
+    /// <summary>Where the messages come from; a message names one by index.</summary>
+    public IReadOnlyList<LogSourceRef> Sources => _sources;
 
     public TaskCompletionSource<LogAppendResult> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public static LogPendingBatch Of(IReadOnlyList<LogDraft> drafts) => new(drafts, null, LogStream.Stdout);
+    /// <summary>A batch of checked drafts (messages already escaped and cut), copied.</summary>
+    public static LogPendingBatch Of(IReadOnlyList<LogDraft> drafts)
+    {
+        ArgumentNullException.ThrowIfNull(drafts);
+        var batch = new LogPendingBatch(null, 0, drafts.Count);
+        LogSourceRef? source = null;
+        foreach (var draft in drafts)
+        {
+            if (source is null || source.Rack != draft.Rack || source.Kind != draft.Kind || source.Source != draft.Source || source.Instance != draft.Instance)
+            {
+                source = new LogSourceRef(draft.Rack, draft.Kind, draft.Source, draft.Instance);
+            }
+
+            batch.Add(draft.Message.Span, draft.Continuation, batch.OriginOf(source, draft.Stream), draft.SourceTime?.UtcTicks ?? 0);
+        }
+
+        return batch;
+    }
 
     /// <summary>
     /// A batch of <paramref name="output"/>'s lines, copied into a pooled buffer: a caller that stops waiting may
@@ -58,101 +82,189 @@ internal sealed class LogPendingBatch
     /// </summary>
     public static LogPendingBatch Owning(LogSourceRef source, LogStream stream, byte[] pooled, int length)
     {
-        var batch = new LogPendingBatch([], source, stream) { _output = pooled, _outputLength = length };
-        var output = pooled.AsSpan(0, length);
-
-        // A guess (one line per 64 bytes), grown below when the lines are shorter: counting them first would be a second pass.
-        batch._pieces = ArrayPool<int>.Shared.Rent((2 * (length / 64)) + 32);
-        var pieces = new LogTextPieces(output);
+        // A guess (one line per 64 bytes), grown when the lines are shorter: counting them first would be a second pass.
+        var batch = new LogPendingBatch(pooled, length, (length / 64) + 8);
+        var origin = batch.OriginOf(source, stream);
+        var pieces = new LogTextPieces(pooled.AsSpan(0, length));
         while (pieces.MoveNext(out var piece, out var continuation))
         {
-            var start = 0;
-            if (!piece.IsEmpty && !output.Overlaps(piece, out start))
-            {
-                start = length + batch.KeepEscaped(piece);
-            }
-
-            batch.AddPiece(start, continuation ? ~piece.Length : piece.Length);
+            batch.Add(piece, continuation, origin, 0);
         }
 
         return batch;
     }
 
-    /// <summary>Message <paramref name="index"/>, and whether it continues the line before.</summary>
-    public ReadOnlySpan<byte> Piece(int index, out bool continuation)
+    /// <summary>
+    /// An empty batch that owns <paramref name="pooled"/> (the first <paramref name="length"/> bytes of a body from
+    /// <see cref="ArrayPool{T}.Shared"/>), so lines added from that body are kept as slices of it.
+    /// </summary>
+    public static LogPendingBatch OwningBody(byte[] pooled, int length) => new(pooled, length, (length / 128) + 8);
+
+    /// <summary>
+    /// Adds one line by <see cref="LogText"/>'s rules: a trailing <c>\r</c> removed, escaped where needed, cut into
+    /// messages of at most <see cref="LogText.MaxMessageBytes"/>. A line that lies in the owned body is not copied.
+    /// </summary>
+    public void AddLine(LogSourceRef source, LogStream stream, DateTimeOffset? sourceTime, ReadOnlySpan<byte> line)
     {
-        var start = _pieces![2 * index];
-        var length = _pieces[(2 * index) + 1];
+        if (!line.IsEmpty && line[^1] == (byte)'\r')
+        {
+            line = line[..^1];
+        }
+
+        if (!LogText.IsPlain(line) && LogText.NeedsEscape(line))
+        {
+            line = LogText.Escape(line);
+        }
+
+        var origin = OriginOf(source, stream);
+        var ticks = sourceTime?.UtcTicks ?? 0;
+        var continuation = false;
+        do
+        {
+            var length = LogText.CutPoint(line);
+            Add(line[..length], continuation, origin, ticks);
+            line = line[length..];
+            continuation = true;
+        }
+        while (!line.IsEmpty);
+    }
+
+    /// <summary>Message <paramref name="index"/>: its bytes, whether it continues the line before, its origin (source index × 2, plus 1 for stderr) and time at the source (0: none).</summary>
+    public ReadOnlySpan<byte> Message(int index, out bool continuation, out int origin, out long sourceTicks)
+    {
+        var at = Stride * index;
+        var start = _pieces![at];
+        var length = _pieces[at + 1];
+        origin = _pieces[at + 2];
+        sourceTicks = _sourceTicks?[index] ?? 0;
         continuation = length < 0;
         length = continuation ? ~length : length;
-        return start < _outputLength ? _output.AsSpan(start, length) : _escaped.AsSpan(start - _outputLength, length);
+        return start < _inputLength ? _input.AsSpan(start, length) : _side.AsSpan(start - _inputLength, length);
     }
 
-    /// <summary>Copies an escaped line (it is not in the output as it is) to the side buffer; returns where it starts there.</summary>
-    private int KeepEscaped(ReadOnlySpan<byte> piece)
+    /// <summary>The messages as drafts, for tests and diagnostics.</summary>
+    public IReadOnlyList<LogDraft> ToDrafts()
     {
-        if (_escaped is null || _escapedLength + piece.Length > _escaped.Length)
+        var drafts = new List<LogDraft>(Count);
+        for (var i = 0; i < Count; i++)
         {
-            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(4096, Math.Max(2 * (_escaped?.Length ?? 0), _escapedLength + piece.Length)));
-            _escaped?.AsSpan(0, _escapedLength).CopyTo(larger);
-            if (_escaped is not null)
-            {
-                ArrayPool<byte>.Shared.Return(_escaped);
-            }
-
-            _escaped = larger;
+            var message = Message(i, out var continuation, out var origin, out var ticks).ToArray();
+            var source = _sources[origin >> 1];
+            drafts.Add(new LogDraft(
+                source.Rack, source.Kind, source.Source, source.Instance, (origin & 1) == 1 ? LogStream.Stderr : LogStream.Stdout, ticks == 0 ? null : new DateTimeOffset(ticks, TimeSpan.Zero), message, continuation));
         }
 
-        var start = _escapedLength;
-        piece.CopyTo(_escaped.AsSpan(start));
-        _escapedLength += piece.Length;
-        return start;
-    }
-
-    private void AddPiece(int start, int signedLength)
-    {
-        if ((2 * PieceCount) + 2 > _pieces!.Length)
-        {
-            var more = ArrayPool<int>.Shared.Rent(2 * _pieces.Length);
-            _pieces.AsSpan().CopyTo(more);
-            ArrayPool<int>.Shared.Return(_pieces);
-            _pieces = more;
-        }
-
-        _pieces[2 * PieceCount] = start;
-        _pieces[(2 * PieceCount) + 1] = signedLength;
-        PieceCount++;
+        return drafts;
     }
 
     /// <summary>About how many bytes the batch adds to a segment, to bound one write.</summary>
-    public long EstimatedBytes()
-    {
-        var bytes = (PieceCount * 64L) + _outputLength + _escapedLength;
+    public long EstimatedBytes() => (Count * 64L) + _inputLength + _sideLength;
 
-        foreach (var draft in Drafts)
-        {
-            bytes += draft.Message.Length + 64L;
-        }
-
-        return bytes;
-    }
-
-    /// <summary>Called by the writer once the batch is written or failed, or by whoever failed to queue it.</summary>
+    /// <summary>Called by the writer once the batch is written or failed, by whoever failed to queue it, or when a body turned out to be invalid.</summary>
     public void Release()
     {
-        if (Interlocked.Exchange(ref _output, null) is { } output)
+        if (Interlocked.Exchange(ref _input, null) is { } input)
         {
-            ArrayPool<byte>.Shared.Return(output);
+            ArrayPool<byte>.Shared.Return(input);
         }
 
-        if (Interlocked.Exchange(ref _escaped, null) is { } escaped)
+        if (Interlocked.Exchange(ref _side, null) is { } side)
         {
-            ArrayPool<byte>.Shared.Return(escaped);
+            ArrayPool<byte>.Shared.Return(side);
         }
 
         if (Interlocked.Exchange(ref _pieces, null) is { } pieces)
         {
             ArrayPool<int>.Shared.Return(pieces);
         }
+
+        if (Interlocked.Exchange(ref _sourceTicks, null) is { } ticks)
+        {
+            ArrayPool<long>.Shared.Return(ticks);
+        }
+    }
+
+    /// <summary>The origin of messages from <paramref name="source"/> on <paramref name="stream"/>: the same source object as the last one is the common case.</summary>
+    private int OriginOf(LogSourceRef source, LogStream stream)
+    {
+        var index = _sources.Count - 1;
+        if (index < 0 || !ReferenceEquals(_sources[index], source))
+        {
+            index = _sources.IndexOf(source);
+            if (index < 0)
+            {
+                index = _sources.Count;
+                _sources.Add(source);
+            }
+        }
+
+        return (index << 1) | (stream == LogStream.Stderr ? 1 : 0);
+    }
+
+    private void Add(ReadOnlySpan<byte> message, bool continuation, int origin, long sourceTicks)
+    {
+        var start = 0;
+        if (!message.IsEmpty && (_input is null || !_input.AsSpan(0, _inputLength).Overlaps(message, out start)))
+        {
+            start = _inputLength + KeepAside(message);
+        }
+
+        var at = Stride * Count;
+        if (at + Stride > _pieces!.Length)
+        {
+            var more = ArrayPool<int>.Shared.Rent(2 * _pieces.Length);
+            _pieces.AsSpan(0, at).CopyTo(more);
+            ArrayPool<int>.Shared.Return(_pieces);
+            _pieces = more;
+        }
+
+        _pieces[at] = start;
+        _pieces[at + 1] = continuation ? ~message.Length : message.Length;
+        _pieces[at + 2] = origin;
+        if (sourceTicks != 0 || _sourceTicks is not null)
+        {
+            KeepSourceTicks(sourceTicks);
+        }
+
+        Count++;
+    }
+
+    /// <summary>Copies a message that is not in the input as it is to the side buffer; returns where it starts there.</summary>
+    private int KeepAside(ReadOnlySpan<byte> message)
+    {
+        if (_side is null || _sideLength + message.Length > _side.Length)
+        {
+            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(4096, Math.Max(2 * (_side?.Length ?? 0), _sideLength + message.Length)));
+            if (_side is not null)
+            {
+                _side.AsSpan(0, _sideLength).CopyTo(larger);
+                ArrayPool<byte>.Shared.Return(_side);
+            }
+
+            _side = larger;
+        }
+
+        var start = _sideLength;
+        message.CopyTo(_side.AsSpan(start));
+        _sideLength += message.Length;
+        return start;
+    }
+
+    private void KeepSourceTicks(long sourceTicks)
+    {
+        if (_sourceTicks is null || Count == _sourceTicks.Length)
+        {
+            var larger = ArrayPool<long>.Shared.Rent(Math.Max(_pieces!.Length / Stride, Count + 1));
+            larger.AsSpan(0, Count).Clear();
+            if (_sourceTicks is not null)
+            {
+                _sourceTicks.AsSpan(0, Count).CopyTo(larger);
+                ArrayPool<long>.Shared.Return(_sourceTicks);
+            }
+
+            _sourceTicks = larger;
+        }
+
+        _sourceTicks[Count] = sourceTicks;
     }
 }

@@ -13,41 +13,13 @@ namespace Widemesh.Platform.Logs;
 /// escaped, so <c>\x41</c> in a message may be the four characters the program wrote.</item>
 /// <item>A line longer than <see cref="MaxMessageBytes"/> bytes (after escaping) is cut, at a character boundary,
 /// into entries of at most that size; every entry after the first is marked as a continuation. Nothing is dropped.</item>
-/// <item>A trailing <c>\r</c> (CRLF line ends) is removed; text sent as a JSON string with unpaired surrogates
-/// stores U+FFFD in their place.</item>
+/// <item>A trailing <c>\r</c> (CRLF line ends) is removed; a JSON message with unpaired surrogate escapes
+/// stores U+FFFD in their place (<see cref="LogJsonUnescape"/>).</item>
 /// </list>
 /// </summary>
 internal static class LogText
 {
     public const int MaxMessageBytes = 64 * 1024;
-
-    private static readonly UTF8Encoding TextEncoding = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
-
-    /// <summary>Turns one line of raw bytes into one draft, or several when it is longer than the limit; always copies.</summary>
-    public static void AddLine(LogSourceRef source, LogStream stream, DateTimeOffset? sourceTime, ReadOnlySpan<byte> line, List<LogDraft> drafts)
-    {
-        if (!line.IsEmpty && line[^1] == (byte)'\r')
-        {
-            line = line[..^1];
-        }
-
-        AddPieces(source, stream, sourceTime, Escape(line), drafts);
-    }
-
-    /// <summary>Same as <see cref="AddLine(LogSourceRef, LogStream, DateTimeOffset?, ReadOnlySpan{byte}, List{LogDraft})"/> for text.</summary>
-    public static void AddLine(LogSourceRef source, LogStream stream, DateTimeOffset? sourceTime, string line, List<LogDraft> drafts)
-    {
-        var rented = ArrayPool<byte>.Shared.Rent(TextEncoding.GetMaxByteCount(line.Length));
-        try
-        {
-            var count = TextEncoding.GetBytes(line, rented);
-            AddLine(source, stream, sourceTime, rented.AsSpan(0, count), drafts);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(rented);
-        }
-    }
 
     /// <summary>Escapes invalid UTF-8 and control characters as <c>\xNN</c>; returns a copy.</summary>
     public static byte[] Escape(ReadOnlySpan<byte> raw)
@@ -83,22 +55,16 @@ internal static class LogText
         return output.WrittenSpan.ToArray();
     }
 
+    /// <summary>Bytes a plain line has none of: control characters but tab, DEL, and every byte that is not ASCII.</summary>
+    internal static readonly SearchValues<byte> NotPlain = SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Where(b => b != '\t').Select(b => (byte)b), .. Enumerable.Range(0x7F, 0x81).Select(b => (byte)b)]);
+
+    /// <summary>Printable ASCII and tabs only, found in one scan: such a line needs no escape (most lines are).</summary>
+    internal static bool IsPlain(ReadOnlySpan<byte> line) => line.IndexOfAny(NotPlain) < 0;
+
     internal static bool NeedsEscape(ReadOnlySpan<byte> raw) =>
         raw.IndexOfAnyInRange((byte)0x00, (byte)0x08) >= 0 || raw.IndexOfAnyInRange((byte)0x0A, (byte)0x1F) >= 0
         || raw.IndexOf((byte)0x7F) >= 0 || !Utf8.IsValid(raw);
-
-    private static void AddPieces(LogSourceRef source, LogStream stream, DateTimeOffset? sourceTime, ReadOnlyMemory<byte> message, List<LogDraft> drafts)
-    {
-        var continuation = false;
-        do
-        {
-            var length = CutPoint(message.Span);
-            drafts.Add(new LogDraft(source.Rack, source.Kind, source.Source, source.Instance, stream, sourceTime, message[..length], continuation));
-            message = message[length..];
-            continuation = true;
-        }
-        while (!message.IsEmpty);
-    }
 
     /// <summary>How many bytes of <paramref name="message"/> fit in one entry without splitting a character.</summary>
     internal static int CutPoint(ReadOnlySpan<byte> message)

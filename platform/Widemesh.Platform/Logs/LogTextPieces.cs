@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace Widemesh.Platform.Logs;
 
 /// <summary>
@@ -9,10 +7,6 @@ namespace Widemesh.Platform.Logs;
 /// </summary>
 internal ref struct LogTextPieces
 {
-    /// <summary>Bytes a plain line has none of: control characters but tab, DEL, and every byte that is not ASCII.</summary>
-    private static readonly SearchValues<byte> NotPlain = SearchValues.Create(
-        [.. Enumerable.Range(0, 0x20).Where(b => b != '\t').Select(b => (byte)b), .. Enumerable.Range(0x7F, 0x81).Select(b => (byte)b)]);
-
     private ReadOnlySpan<byte> _output;
     private ReadOnlySpan<byte> _rest;
     private byte[]? _escaped;
@@ -37,7 +31,7 @@ internal ref struct LogTextPieces
             // One scan finds the end of a plain ASCII line: the first byte that is a control character, DEL or
             // not ASCII is, for most lines, the '\n' (or "\r\n") that ends them. Anything else takes the full check.
             ReadOnlySpan<byte> line;
-            var hit = _output.IndexOfAny(NotPlain);
+            var hit = _output.IndexOfAny(LogText.NotPlain);
             if (hit < 0)
             {
                 line = _output;

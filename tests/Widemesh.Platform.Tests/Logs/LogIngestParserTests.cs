@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Widemesh.Platform.Logs;
 
@@ -18,12 +19,12 @@ public sealed class LogIngestParserTests
             """{"service":"web","instance":"web-2","rack":"r1","message":"d"}""");
 
         Assert.Null(result.Error);
-        Assert.Equal(["a", "b", "c", "d"], result.Drafts.Select(d => Encoding.UTF8.GetString(d.Message.Span)));
-        Assert.Equal([LogStream.Stdout, LogStream.Stderr, LogStream.Stdout, LogStream.Stdout], result.Drafts.Select(d => d.Stream));
-        Assert.Equal(["web-1", "web-1", "web-2", "web-2"], result.Drafts.Select(d => d.Instance));
-        Assert.Equal([LogSourceKind.Stack, LogSourceKind.Stack, LogSourceKind.Stack, LogSourceKind.Service], result.Drafts.Select(d => d.Kind));
-        Assert.Same(result.Drafts[0].Source, result.Drafts[1].Source);
-        Assert.Same(result.Drafts[0].Rack, result.Drafts[2].Rack);
+        Assert.Equal(["a", "b", "c", "d"], result.Batch!.ToDrafts().Select(d => Encoding.UTF8.GetString(d.Message.Span)));
+        Assert.Equal([LogStream.Stdout, LogStream.Stderr, LogStream.Stdout, LogStream.Stdout], result.Batch!.ToDrafts().Select(d => d.Stream));
+        Assert.Equal(["web-1", "web-1", "web-2", "web-2"], result.Batch!.ToDrafts().Select(d => d.Instance));
+        Assert.Equal([LogSourceKind.Stack, LogSourceKind.Stack, LogSourceKind.Stack, LogSourceKind.Service], result.Batch!.ToDrafts().Select(d => d.Kind));
+        Assert.Same(result.Batch!.ToDrafts()[0].Source, result.Batch!.ToDrafts()[1].Source);
+        Assert.Same(result.Batch!.ToDrafts()[0].Rack, result.Batch!.ToDrafts()[2].Rack);
     }
 
     [Fact]
@@ -37,7 +38,20 @@ public sealed class LogIngestParserTests
             """{"stack":"web","instance":"web-1","rack":"r1","message":"caf\u00e9"}""");
 
         Assert.Null(result.Error);
-        Assert.Equal([longer, "tab\there \"q\"", "plain", "café"], result.Drafts.Select(d => Encoding.UTF8.GetString(d.Message.Span)));
+        Assert.Equal([longer, "tab\there \"q\"", "plain", "café"], result.Batch!.ToDrafts().Select(d => Encoding.UTF8.GetString(d.Message.Span)));
+    }
+
+    [Theory]
+    [InlineData("a\\ud800b", "a\ufffdb")]
+    [InlineData("\\udc00", "\ufffd")]
+    [InlineData("\\ud800\\ud800", "\ufffd\ufffd")]
+    [InlineData("\\ud800\\n\\\"q\\\" \\ud83d\\ude00 \\u00e9\\/\\\\", "\ufffd\\x0a\"q\" \U0001F600 é/\\")]
+    public void An_unpaired_surrogate_escape_in_a_message_is_stored_as_the_replacement_character(string json, string stored)
+    {
+        var result = Parse($$"""{"stack":"web","instance":"web-1","rack":"r1","message":"{{json}}"}""");
+
+        Assert.Null(result.Error);
+        Assert.Equal(stored, Encoding.UTF8.GetString(result.Batch!.ToDrafts().Single().Message.Span));
     }
 
     [Theory]
@@ -58,14 +72,21 @@ public sealed class LogIngestParserTests
     [Fact]
     public void With_an_ingest_token_a_repeated_entry_may_leave_the_rack_out_but_not_name_another()
     {
-        var ok = LogIngestParser.Parse(Body("""{"stack":"web","instance":"w","message":"a"}""", """{"stack":"web","instance":"w","message":"b"}"""), "r2", Racks);
-        var other = LogIngestParser.Parse(Body("""{"stack":"web","instance":"w","message":"a"}""", """{"stack":"web","instance":"w","rack":"r1","message":"b"}"""), "r2", Racks);
+        var ok = ParseWithToken("r2", """{"stack":"web","instance":"w","message":"a"}""", """{"stack":"web","instance":"w","message":"b"}""");
+        var other = ParseWithToken("r2", """{"stack":"web","instance":"w","message":"a"}""", """{"stack":"web","instance":"w","rack":"r1","message":"b"}""");
 
-        Assert.Equal(["r2", "r2"], ok.Drafts.Select(d => d.Rack));
+        Assert.Equal(["r2", "r2"], ok.Batch!.ToDrafts().Select(d => d.Rack));
         Assert.Equal("entries[1].rack", other.Field);
     }
 
-    private static LogIngestParseResult Parse(params string[] lines) => LogIngestParser.Parse(Body(lines), null, Racks);
+    private static LogIngestParseResult Parse(params string[] lines) => ParseWithToken(null, lines);
 
-    private static byte[] Body(params string[] lines) => Encoding.UTF8.GetBytes(string.Join('\n', lines));
+    /// <summary>Parses the lines from a pooled buffer, as meshd does (the parse takes the buffer over).</summary>
+    private static LogIngestParseResult ParseWithToken(string? tokenRack, params string[] lines)
+    {
+        var body = Encoding.UTF8.GetBytes(string.Join('\n', lines));
+        var pooled = ArrayPool<byte>.Shared.Rent(body.Length);
+        body.CopyTo(pooled, 0);
+        return LogIngestParser.Parse(pooled, body.Length, tokenRack, Racks);
+    }
 }

@@ -9,9 +9,10 @@ public sealed class LogTextTests
     public void Long_lines_are_split_into_continuation_entries_and_nothing_is_dropped()
     {
         var line = string.Concat(Enumerable.Repeat("héllo wörld ", 20_000));
-        var drafts = new List<LogDraft>();
+        var batch = LogPendingBatch.Of([]);
 
-        LogText.AddLine(Some.Web(), LogStream.Stdout, null, line, drafts);
+        batch.AddLine(Some.Web(), LogStream.Stdout, null, Encoding.UTF8.GetBytes(line));
+        var drafts = batch.ToDrafts();
 
         Assert.True(drafts.Count >= 4);
         Assert.All(drafts, d => Assert.True(d.Message.Length <= LogText.MaxMessageBytes));
@@ -51,15 +52,5 @@ public sealed class LogTextTests
         }
 
         return messages;
-    }
-
-    [Fact]
-    public void Unpaired_surrogates_in_text_become_the_replacement_character()
-    {
-        var drafts = new List<LogDraft>();
-
-        LogText.AddLine(Some.Web(), LogStream.Stdout, null, "a\ud800b", drafts);
-
-        Assert.Equal("a\ufffdb", Encoding.UTF8.GetString(drafts.Single().Message.Span));
     }
 }
