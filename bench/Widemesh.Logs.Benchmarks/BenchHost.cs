@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Widemesh.Platform.Apis;
+using Widemesh.Platform.Hosting;
 using Widemesh.Platform.Logs;
 
 namespace Widemesh.Logs.Benchmarks;
@@ -35,10 +36,13 @@ internal sealed class BenchHost : IAsyncDisposable
 
     public static async Task<BenchHost> StartAsync(string directory, long maxBytes, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        // As meshd does: with the working directory as content root, the configuration watcher would watch every
+        // folder under it, the store's included, and wake up on each segment write.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Services.AddProblemDetails();
+        LargeBlockMemoryPool.AddTo(builder.Services);
         builder.Services.AddWidemeshLogs(new LogStoreOptions { Directory = directory, MaxBytesPerEnvironment = maxBytes });
         builder.Services.AddSingleton<IEnvironmentLookup>(new BenchEnvironmentLookup(Token, Environment));
         var app = builder.Build();

@@ -10,7 +10,7 @@ namespace Widemesh.Logs.Benchmarks;
 /// </summary>
 internal static class IngestBenchmark
 {
-    private const int Rounds = 3;
+    private const int Rounds = 5;
 
     public static async Task<IngestResult> RunAsync(string workDirectory, int megabytes, CancellationToken cancellationToken)
     {
@@ -26,14 +26,19 @@ internal static class IngestBenchmark
 
         var bytes = new FileInfo(source).Length;
 
-        // meshd is a long-running server: warm every path up (JIT tiers, pools) before timing it. With a 64 MB warm-up
-        // the in-process rounds still sped up from one to the next (0.40, 0.28, 0.18 s) as tier-1 code replaced the
-        // first; three full-size passes leave them steady.
+        // meshd is a long-running server: each path gets one host, as meshd is one process, warmed up with three
+        // full-size passes (JIT tiers, pools) before it is timed. With a fresh host per round, or a 64 MB warm-up,
+        // the rounds still sped up from one to the next as tier-1 code replaced the first.
+        await using var local = await BenchHost.StartAsync(Path.Combine(workDirectory, "ingest-local"), 500_000_000, cancellationToken);
+        await using var ndjson = await BenchHost.StartAsync(Path.Combine(workDirectory, "ingest-ndjson"), 500_000_000, cancellationToken);
+        await using var text = await BenchHost.StartAsync(Path.Combine(workDirectory, "ingest-text"), 500_000_000, cancellationToken);
+        var ndjsonSender = await HttpSender.CreateAsync(ndjson, chunks, text: false, cancellationToken);
+        var textSender = await HttpSender.CreateAsync(text, chunks, text: true, cancellationToken);
         for (var warm = 0; warm < 3; warm++)
         {
-            await InProcessAsync(Path.Combine(workDirectory, $"ingest-warm-local-{warm}"), chunks, megabytes, cancellationToken);
-            await HttpAsync(Path.Combine(workDirectory, $"ingest-warm-http-{warm}"), chunks, megabytes, text: false, cancellationToken);
-            await HttpAsync(Path.Combine(workDirectory, $"ingest-warm-text-{warm}"), chunks, megabytes, text: true, cancellationToken);
+            await InProcessAsync(local, chunks, megabytes, cancellationToken);
+            await ndjsonSender.SendAsync(megabytes, cancellationToken);
+            await textSender.SendAsync(megabytes, cancellationToken);
         }
 
         List<Measurement> cats = [], locals = [], https = [], texts = [];
@@ -42,17 +47,17 @@ internal static class IngestBenchmark
             var copy = Path.Combine(workDirectory, "cat-copy.txt");
             cats.Add(await CatBaseline.ToFileAsync([source], copy, cancellationToken));
             File.Delete(copy);
-            locals.Add(await InProcessAsync(Path.Combine(workDirectory, $"ingest-local-{round}"), chunks, megabytes, cancellationToken));
-            https.Add(await HttpAsync(Path.Combine(workDirectory, $"ingest-http-{round}"), chunks, megabytes, text: false, cancellationToken));
-            texts.Add(await HttpAsync(Path.Combine(workDirectory, $"ingest-text-{round}"), chunks, megabytes, text: true, cancellationToken));
+            locals.Add(await InProcessAsync(local, chunks, megabytes, cancellationToken));
+            https.Add(await ndjsonSender.SendAsync(megabytes, cancellationToken));
+            texts.Add(await textSender.SendAsync(megabytes, cancellationToken));
         }
 
         return new IngestResult(bytes, Measurement.Median(cats), Measurement.Median(locals), Measurement.Median(https), Measurement.Median(texts));
     }
 
-    private static async Task<Measurement> InProcessAsync(string directory, byte[][] chunks, int megabytes, CancellationToken cancellationToken)
+    /// <summary>Appends the chunks as one instance's output, as the local rack runtime does; the environment's logs are deleted after.</summary>
+    private static async Task<Measurement> InProcessAsync(BenchHost host, byte[][] chunks, int megabytes, CancellationToken cancellationToken)
     {
-        await using var host = await BenchHost.StartAsync(directory, 500_000_000, cancellationToken);
         var source = new LogSourceRef("r1", LogSourceKind.Stack, "web", "web-1");
         var elapsed = await Measurement.OfThisProcessAsync(async () =>
         {
@@ -65,26 +70,33 @@ internal static class IngestBenchmark
         return elapsed;
     }
 
-    /// <summary>4 senders post the chunks, as NDJSON entries or (<paramref name="text"/>) as the raw lines themselves.</summary>
-    private static async Task<Measurement> HttpAsync(string directory, byte[][] chunks, int megabytes, bool text, CancellationToken cancellationToken)
+    /// <summary>4 senders post the chunks, as NDJSON entries or (text) as the raw lines themselves, with an ingest token of rack r1.</summary>
+    private sealed class HttpSender(BenchHost host, byte[][] bodies, string path, string mediaType, string token)
     {
-        await using var host = await BenchHost.StartAsync(directory, 500_000_000, cancellationToken);
-        var bodies = text ? chunks : chunks.Select(LogLines.Ndjson).ToArray();
-        var path = $"/v1/environments/{BenchHost.Environment.Name}/logs" + (text ? "?stack=web&instance=web-1" : string.Empty);
-        var mediaType = text ? "text/plain" : "application/x-ndjson";
-        var token = await MintAsync(host, cancellationToken);
-        var elapsed = await Measurement.OfThisProcessAsync(() => Parallel.ForAsync(0, megabytes, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (i, ct) =>
+        public static async Task<HttpSender> CreateAsync(BenchHost host, byte[][] chunks, bool text, CancellationToken cancellationToken) =>
+            new(
+                host,
+                text ? chunks : [.. chunks.Select(LogLines.Ndjson)],
+                $"/v1/environments/{BenchHost.Environment.Name}/logs" + (text ? "?stack=web&instance=web-1" : string.Empty),
+                text ? "text/plain" : "application/x-ndjson",
+                await MintAsync(host, cancellationToken));
+
+        /// <summary>Sends <paramref name="megabytes"/> bodies and times it; the environment's logs are deleted after.</summary>
+        public async Task<Measurement> SendAsync(int megabytes, CancellationToken cancellationToken)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, path)
+            var elapsed = await Measurement.OfThisProcessAsync(() => Parallel.ForAsync(0, megabytes, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (i, ct) =>
             {
-                Content = new ByteArrayContent(bodies[i % bodies.Length]) { Headers = { ContentType = new MediaTypeHeaderValue(mediaType) } },
-            };
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            using var response = await host.Client.SendAsync(request, ct);
-            response.EnsureSuccessStatusCode();
-        }), cancellationToken);
-        await host.Store.DeleteEnvironmentAsync(BenchHost.Environment.Id, cancellationToken);
-        return elapsed;
+                using var request = new HttpRequestMessage(HttpMethod.Post, path)
+                {
+                    Content = new ByteArrayContent(bodies[i % bodies.Length]) { Headers = { ContentType = new MediaTypeHeaderValue(mediaType) } },
+                };
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                using var response = await host.Client.SendAsync(request, ct);
+                response.EnsureSuccessStatusCode();
+            }), cancellationToken);
+            await host.Store.DeleteEnvironmentAsync(BenchHost.Environment.Id, cancellationToken);
+            return elapsed;
+        }
     }
 
     private static async Task<string> MintAsync(BenchHost host, CancellationToken cancellationToken)
