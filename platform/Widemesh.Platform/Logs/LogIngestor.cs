@@ -13,7 +13,9 @@ internal sealed class LogIngestor(LogStore store)
     /// <summary>
     /// Stores complete lines of output (a missing final newline is fine) and completes once they are acknowledged.
     /// The output goes in batches of about <see cref="PipelineBatchBytes"/>, each queued as soon as it is cut into
-    /// lines, so this thread prepares the next batch while the environment's writer writes the last one.
+    /// lines, so this thread prepares the next batch while the environment's writer writes the last one. The result
+    /// spans the first to the last of them: when the output took more than one batch, entries of other sources
+    /// written in between fall in that range too.
     /// </summary>
     public async Task<LogAppendResult> AppendOutputAsync(
         string environmentId, LogSourceRef source, LogStream stream, ReadOnlyMemory<byte> output, CancellationToken cancellationToken)
