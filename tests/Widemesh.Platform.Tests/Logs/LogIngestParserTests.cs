@@ -41,6 +41,25 @@ public sealed class LogIngestParserTests
         Assert.Equal([longer, "tab\there \"q\"", "plain", "café"], result.Batch!.ToDrafts().Select(d => Encoding.UTF8.GetString(d.Message.Span)));
     }
 
+    [Fact]
+    public void Each_entry_keeps_its_own_source_stream_and_time_though_only_some_have_a_time()
+    {
+        var result = Parse(
+            """{"stack":"web","instance":"web-1","rack":"r1","message":"a"}""",
+            """{"service":"db","instance":"db-1","rack":"r2","message":"b","stream":"stderr","time":"2026-01-02T03:04:05Z"}""",
+            """{"stack":"web","instance":"web-1","rack":"r1","message":"c","stream":"stderr"}""",
+            """{"service":"db","instance":"db-1","rack":"r2","message":"d"}""");
+
+        var drafts = result.Batch!.ToDrafts();
+
+        Assert.Equal(["a", "b", "c", "d"], drafts.Select(d => Encoding.UTF8.GetString(d.Message.Span)));
+        Assert.Equal(["web", "db", "web", "db"], drafts.Select(d => d.Source));
+        Assert.Equal(["r1", "r2", "r1", "r2"], drafts.Select(d => d.Rack));
+        Assert.Equal([LogStream.Stdout, LogStream.Stderr, LogStream.Stderr, LogStream.Stdout], drafts.Select(d => d.Stream));
+        Assert.Equal([null, new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero), null, null], drafts.Select(d => d.SourceTime));
+        Assert.Equal(2, result.Batch.Sources.Count);
+    }
+
     [Theory]
     [InlineData("a\\ud800b", "a\ufffdb")]
     [InlineData("\\udc00", "\ufffd")]
