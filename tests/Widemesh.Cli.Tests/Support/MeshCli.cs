@@ -3,6 +3,7 @@ using Widemesh.Cli.Commands;
 using Widemesh.Sdk.Client;
 using Widemesh.Sdk.Contracts;
 using Widemesh.Testing.Meshd;
+using Widemesh.Testing.Terraform.Plugin;
 
 namespace Widemesh.Cli.Tests.Support;
 
@@ -70,6 +71,31 @@ internal sealed class MeshCli
     {
         var token = await fixture.CreateAccountTokenAsync(cancellationToken);
         return new MeshCli(Some.TempDirectory(), fixture.Meshd.Endpoint, token);
+    }
+
+    /// <summary>
+    /// A mesh set up for the terraform engine: skips the test, saying <paramref name="needs"/>, when no terraform or
+    /// tofu is on PATH, and points mesh at the published provider. That must match the provider code the built-in
+    /// engine runs in process (same schema versions), so it is published again when the sources are newer.
+    /// </summary>
+    public static async Task<MeshCli> CreateForTerraformAsync(MeshdFixture fixture, string needs, CancellationToken cancellationToken)
+    {
+        if (Cli.Terraform.TerraformLocator.Find(new CliContext
+        {
+            Out = TextWriter.Null,
+            Error = TextWriter.Null,
+            GetVariable = System.Environment.GetEnvironmentVariable,
+            HomeDirectory = Path.GetTempPath(),
+            CurrentDirectory = Path.GetTempPath(),
+        }) is null)
+        {
+            Assert.Skip($"No terraform or tofu on PATH: {needs}.");
+        }
+
+        var provider = await ProviderBinary.GetPathAsync(cancellationToken);
+        var mesh = await CreateAsync(fixture, cancellationToken);
+        mesh.Variables["WIDEMESH_PROVIDER_PATH"] = provider;
+        return mesh;
     }
 
     /// <summary>Runs the root command in this process with captured writers.</summary>

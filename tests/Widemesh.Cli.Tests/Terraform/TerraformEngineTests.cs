@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Widemesh.Cli.Tests.Support;
-using Widemesh.Testing.Terraform.Plugin;
 
 namespace Widemesh.Cli.Tests.Terraform;
 
@@ -13,7 +12,7 @@ public sealed class TerraformEngineTests(MeshdFixture fixture)
     [Fact]
     public async Task Env_create_with_the_terraform_engine_applies_through_terraform()
     {
-        var mesh = await CreateMeshAsync();
+        var mesh = await MeshCli.CreateForTerraformAsync(fixture, "the terraform engine and the engine hand-over need one", TestContext.Current.CancellationToken);
         await mesh.CreateRacksAsync(["main"], TestContext.Current.CancellationToken);
         var name = Some.Name();
 
@@ -28,7 +27,7 @@ public sealed class TerraformEngineTests(MeshdFixture fixture)
     [Fact]
     public async Task Terraform_takes_over_a_workspace_applied_by_the_builtin_engine_with_an_empty_plan()
     {
-        var mesh = await CreateMeshAsync();
+        var mesh = await MeshCli.CreateForTerraformAsync(fixture, "the terraform engine and the engine hand-over need one", TestContext.Current.CancellationToken);
         await mesh.RunExpectingAsync(0, ["rack", "create", "main", "--engine", "builtin"], TestContext.Current.CancellationToken);
         await mesh.RunExpectingAsync(0, ["env", "create", Some.Name(), "--engine", "builtin"], TestContext.Current.CancellationToken);
         await mesh.RunExpectingAsync(0, ["plan", "--engine", "terraform"], TestContext.Current.CancellationToken);
@@ -43,7 +42,7 @@ public sealed class TerraformEngineTests(MeshdFixture fixture)
     [Fact]
     public async Task The_builtin_engine_takes_over_a_workspace_applied_by_terraform_with_an_empty_plan()
     {
-        var mesh = await CreateMeshAsync();
+        var mesh = await MeshCli.CreateForTerraformAsync(fixture, "the terraform engine and the engine hand-over need one", TestContext.Current.CancellationToken);
         await mesh.RunExpectingAsync(0, ["rack", "create", "main", "--engine", "terraform"], TestContext.Current.CancellationToken);
         await mesh.RunExpectingAsync(0, ["env", "create", Some.Name(), "--engine", "terraform"], TestContext.Current.CancellationToken);
 
@@ -57,7 +56,7 @@ public sealed class TerraformEngineTests(MeshdFixture fixture)
     [Fact]
     public async Task Terraform_applies_what_mesh_export_wrote_with_imports_only()
     {
-        var mesh = await CreateMeshAsync();
+        var mesh = await MeshCli.CreateForTerraformAsync(fixture, "the terraform engine and the engine hand-over need one", TestContext.Current.CancellationToken);
         await mesh.CreateRacksAsync(["main"], TestContext.Current.CancellationToken);
         await mesh.RunExpectingAsync(0, ["export"], TestContext.Current.CancellationToken);
 
@@ -70,7 +69,7 @@ public sealed class TerraformEngineTests(MeshdFixture fixture)
     [Fact]
     public async Task Env_update_with_the_terraform_engine_edits_only_racks_and_updates_in_place()
     {
-        var mesh = await CreateMeshAsync();
+        var mesh = await MeshCli.CreateForTerraformAsync(fixture, "the terraform engine and the engine hand-over need one", TestContext.Current.CancellationToken);
         await mesh.CreateRacksAsync(["old", "new"], TestContext.Current.CancellationToken);
         var name = Some.Name();
         await mesh.RunExpectingAsync(0, ["env", "create", name, "--rack", "old", "--engine", "terraform"], TestContext.Current.CancellationToken);
@@ -88,33 +87,11 @@ public sealed class TerraformEngineTests(MeshdFixture fixture)
     [Fact]
     public async Task Plan_of_an_empty_workspace_with_the_terraform_engine_has_nothing_to_do()
     {
-        var mesh = await CreateMeshAsync();
+        var mesh = await MeshCli.CreateForTerraformAsync(fixture, "the terraform engine and the engine hand-over need one", TestContext.Current.CancellationToken);
 
         var result = await mesh.RunExpectingAsync(0, ["plan", "--engine", "terraform", "--json"], TestContext.Current.CancellationToken);
 
         Assert.Empty(result.Json["resourceChanges"]!.AsArray());
-    }
-
-    private async Task<MeshCli> CreateMeshAsync()
-    {
-        if (Cli.Terraform.TerraformLocator.Find(new CliContext
-        {
-            Out = TextWriter.Null,
-            Error = TextWriter.Null,
-            GetVariable = System.Environment.GetEnvironmentVariable,
-            HomeDirectory = Path.GetTempPath(),
-            CurrentDirectory = Path.GetTempPath(),
-        }) is null)
-        {
-            Assert.Skip("No terraform or tofu on PATH: the terraform engine and the engine hand-over need one.");
-        }
-
-        // The published provider must match the provider code the built-in engine runs in process
-        // (same schema versions), so publish it again when the sources are newer.
-        var provider = await ProviderBinary.GetPathAsync(TestContext.Current.CancellationToken);
-        var mesh = await MeshCli.CreateAsync(fixture, TestContext.Current.CancellationToken);
-        mesh.Variables["WIDEMESH_PROVIDER_PATH"] = provider;
-        return mesh;
     }
 
     /// <summary>Runs terraform itself in the workspace with the CLI config mesh generated.</summary>
