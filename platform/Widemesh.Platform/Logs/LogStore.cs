@@ -37,13 +37,9 @@ internal sealed class LogStore : IAsyncDisposable
     public Task<Task<LogAppendResult>> QueueAsync(string environmentId, LogOutput output, CancellationToken cancellationToken) =>
         Get(environmentId).QueueAsync(LogPendingBatch.Of(output), cancellationToken);
 
-    /// <summary>Writes a batch unless the queue stays full for <paramref name="wait"/>; null means "try again later".</summary>
-    public Task<LogAppendResult?> TryAppendAsync(string environmentId, IReadOnlyList<LogDraft> drafts, TimeSpan wait, CancellationToken cancellationToken) =>
-        Get(environmentId).TryAppendAsync(LogPendingBatch.Of(drafts), wait, cancellationToken);
-
-    /// <summary>Writes a batch of raw output unless the queue stays full for <paramref name="wait"/>; null means "try again later".</summary>
-    public Task<LogAppendResult?> TryAppendAsync(string environmentId, LogPendingBatch output, TimeSpan wait, CancellationToken cancellationToken) =>
-        Get(environmentId).TryAppendAsync(output, wait, cancellationToken);
+    /// <summary>Writes a batch (parsed entries or raw output) unless the queue stays full for <paramref name="wait"/>; null means "try again later".</summary>
+    public Task<LogAppendResult?> TryAppendAsync(string environmentId, LogPendingBatch batch, TimeSpan wait, CancellationToken cancellationToken) =>
+        Get(environmentId).TryAppendAsync(batch, wait, cancellationToken);
 
     /// <summary>Streams the entries that match, oldest first; with <see cref="LogQuery.Follow"/> it then goes on with new ones.</summary>
     public IAsyncEnumerable<LogEntry> QueryAsync(string environmentId, LogQuery query, CancellationToken cancellationToken)
